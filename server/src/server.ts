@@ -1,0 +1,117 @@
+/** LSP wiring only: capabilities, handlers, settings, debounced validation. The smarts live in service/. */
+import {
+  CancellationToken, CodeAction, Connection, Diagnostic, DidChangeConfigurationNotification,
+  ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type CatalogData, type Settings } from './service';
+import { codeActions } from './service/codeActions';
+
+export interface Runtime {
+  loadCatalog(): CatalogData;
+}
+
+/** Delay between the last keystroke and re-validation of a document. */
+export const VALIDATION_DELAY_MS = 150;
+
+export function startServer(connection: Connection, runtime: Runtime): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = createLanguageService({
+    catalog: runtime.loadCatalog(),
+    onRuleError: (id, error) => connection.console.error(`Rule ${id} failed and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+  const pending = new Map<string, NodeJS.Timeout>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  let supportsConfiguration = false;
+
+  function getSettings(uri: string): Promise<Settings> {
+    if (!supportsConfiguration) return Promise.resolve({});
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'redshiftIam' })
+        .then((s: Settings | null) => s ?? {}, () => ({}));
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Runs a request handler so that it never throws at the client: errors are logged and answered
+   * with a fallback; a cancelled request gets the LSP cancellation error. */
+  function runSafe<T>(name: string, token: CancellationToken, fallback: T, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+    return new Promise((resolve) => {
+      setImmediate(async () => {
+        if (token.isCancellationRequested) return resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        try {
+          const result = await work();
+          resolve(token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled') : result);
+        } catch (error) {
+          connection.console.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+          resolve(fallback);
+        }
+      });
+    });
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      const settings = await getSettings(doc.uri);
+      // The document may have changed or closed while the settings were fetched.
+      if (documents.get(doc.uri)?.version !== version) return;
+      diagnostics = service.validate(doc, settings);
+    } catch (error) {
+      connection.console.error(`Validation of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    clearTimeout(pending.get(doc.uri));
+    pending.set(doc.uri, setTimeout(() => {
+      pending.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) void validate(current);
+    }, delay));
+  }
+
+  connection.onInitialize((params) => {
+    supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'redshift-iam', version: service.catalog.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'redshiftIam' });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  // onDidChangeContent also fires for an open: a newly opened document is validated at once.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document, justOpened.delete(e.document.uri) ? 0 : VALIDATION_DELAY_MS));
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params, token) => runSafe('codeAction', token, [] as CodeAction[], async () => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return codeActions(doc, service.findings(doc, await getSettings(doc.uri)), params.range, params.context.diagnostics);
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

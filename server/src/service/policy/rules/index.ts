@@ -1,0 +1,11 @@
+/** Every policy rule, in the order their findings are listed. */
+import type { PolicyRule } from './rule';
+import { rule as jsonSyntax } from './json-syntax';
+import { rule as duplicateKey } from './duplicate-key';
+import { rule as unknownKey } from './unknown-key';
+
+export const POLICY_RULES: PolicyRule[] = [
+  jsonSyntax,
+  duplicateKey,
+  unknownKey,
+];

@@ -1,0 +1,14 @@
+/** User settings as the service reads them; every field may be missing or null. */
+import type { PolicyKind } from './policy/parse';
+import type { SeveritySetting } from './types';
+
+export interface Settings {
+  /** Severity per rule id, overriding the default; "off" disables the rule. */
+  rules?: Record<string, SeveritySetting> | null;
+  /** Globs of JSON files that are always checked as policies. */
+  include?: string[] | null;
+  /** Globs of JSON files that are never checked. */
+  exclude?: string[] | null;
+  /** Globs forcing the kind of policy (trust, identity, resource) of matching files. */
+  kinds?: Partial<Record<PolicyKind, string[] | null>> | null;
+}

@@ -1,0 +1,65 @@
+/** Protocol tests: the bundled server over stdio, driven as Neovim or Helix would drive it. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { FIXTURES } from '../helpers';
+import { LspClient } from './client';
+
+const fixture = (p: string) => readFileSync(join(FIXTURES, p), 'utf8');
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ rules: { 'duplicate-key': 'warning' } });
+    await client.initialize();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('reports a syntax error at its real place, with rule code and docs link', async () => {
+    const diagnostics = await client.open('file:///w/missing-brace.json', 'json', fixture('policy/json-syntax/missing-brace.json'));
+    assert.equal(diagnostics.length, 1);
+    const [d] = diagnostics;
+    assert.equal(d.code, 'json-syntax');
+    assert.equal(d.source, 'redshift-iam');
+    assert.deepEqual(d.range, { start: { line: 6, character: 31 }, end: { line: 6, character: 32 } });
+    assert.match(d.codeDescription!.href, /docs\/rules\/json-syntax\.md$/);
+  });
+
+  it('applies per-rule severity from the client settings', async () => {
+    const diagnostics = await client.open('file:///w/dup.json', 'json', fixture('policy/duplicate-key/duplicate.json'));
+    const d = diagnostics.find((x) => x.code === 'duplicate-key');
+    assert.equal(d?.severity, 2);
+  });
+
+  it('publishes an empty list for a clean policy and for JSON that is not a policy', async () => {
+    assert.deepEqual(await client.open('file:///w/valid.json', 'json', fixture('policy/json-syntax/valid.json')), []);
+    assert.deepEqual(await client.open('file:///w/package.json', 'json', '{ "name": "x", "Actions": 1 }'), []);
+  });
+
+  it('clears problems once an edit fixes them, and reports only the latest version', async () => {
+    const uri = 'file:///w/edit.json';
+    const bad = '{ "Version": "2012-10-17", "Statment": [] }';
+    assert.equal((await client.open(uri, 'json', bad)).length, 1);
+    const final = client.diagnostics(uri, 3);
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: bad.replace('Statment', 'Statemen') }] });
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: bad.replace('Statment', 'Statement') }] });
+    assert.deepEqual((await final).diagnostics, []);
+    assert.ok(!client.published.some((p) => p.uri === uri && p.version === 2), 'a superseded version was validated');
+  });
+
+  it('offers a quick fix that removes the diagnostic', async () => {
+    const uri = 'file:///w/fix.json';
+    const text = '{ "Version": "2012-10-17", "Statment": [] }';
+    const [d] = await client.open(uri, 'json', text);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const fix = actions.find((a) => a.title === 'Change to "Statement"');
+    assert.ok(fix?.edit?.changes?.[uri]);
+    const [edit] = fix.edit.changes[uri];
+    assert.deepEqual(edit.range, d.range);
+    assert.deepEqual((fix.diagnostics as Diagnostic[])[0].code, 'unknown-key');
+  });
+});
