@@ -58,8 +58,8 @@ for (const prefix of read('services.json')) {
       a.conditionKeys,
       a.dependentActions,
     ]),
-    // [key, ARN template]
-    r: Object.values(resourceTypes).map((r) => [r.key, r.arn]),
+    // [key, ARN template, condition keys]
+    r: Object.values(resourceTypes).map((r) => [r.key, r.arn, r.conditionKeys ?? []]),
     // [key, type, description]
     c: Object.values(conditionKeys).map((c) => [c.key, c.type, c.description]),
   };

@@ -8,7 +8,7 @@ export interface CatalogData {
   services: Record<string, {
     n: string;
     a: [name: string, levels: string, description: string, resourceTypes: string[], conditionKeys: string[], dependentActions: string[]][];
-    r: [key: string, arn: string][];
+    r: [key: string, arn: string, conditionKeys: string[]][];
     c: [key: string, type: string, description: string][];
   }>;
   global: [key: string, type: string, description: string][];
@@ -28,7 +28,7 @@ export interface Action {
   dependentActions: string[];
 }
 
-export interface ResourceType { service: string; key: string; arn: string }
+export interface ResourceType { service: string; key: string; arn: string; conditionKeys: string[] }
 
 export interface ConditionKey { key: string; type: string; description: string; global: boolean }
 
@@ -42,10 +42,10 @@ export interface Service {
 
 /** `aws:ResourceTag/${TagKey}` and `s3:ExistingObjectTag/<key>` style keys: a fixed prefix and a variable part. */
 function keyPattern(key: string): RegExp | undefined {
-  const parts = key.split(/\$\{[^}]*\}|<[^>]*>|\/tag-key$/);
+  const parts = key.split(/\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/);
   if (parts.length === 1) return undefined;
   const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.+')}${key.endsWith('/tag-key') ? '/.+' : ''}$`, 'i');
+  return new RegExp(`^${escaped.join('.+')}$`, 'i');
 }
 
 export class Catalog {
@@ -71,7 +71,7 @@ export class Catalog {
           conditionKeys,
           dependentActions,
         })),
-        resourceTypes: s.r.map(([key, arn]) => ({ service: prefix, key, arn })),
+        resourceTypes: s.r.map(([key, arn, conditionKeys]) => ({ service: prefix, key, arn, conditionKeys })),
         conditionKeys: s.c.map(([key, type, description]) => ({ key, type, description, global: false })),
       };
       this.services.set(prefix, service);

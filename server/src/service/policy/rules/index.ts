@@ -3,9 +3,11 @@ import type { PolicyRule } from './rule';
 import { rule as jsonSyntax } from './json-syntax';
 import { rule as duplicateKey } from './duplicate-key';
 import { rule as unknownKey } from './unknown-key';
+import { rule as unknownAction } from './unknown-action';
 
 export const POLICY_RULES: PolicyRule[] = [
   jsonSyntax,
   duplicateKey,
   unknownKey,
+  unknownAction,
 ];

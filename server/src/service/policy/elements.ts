@@ -1,0 +1,108 @@
+/** Statement elements resolved against the catalogue (actions) or read into plain lists (conditions,
+ * principals), shared by the rules. Resolutions are cached per parsed node, so the rules that run on
+ * one document share the work. */
+import type { Node } from 'jsonc-parser';
+import type { Action, Catalog } from '../catalog';
+import type { TextEdit } from '../types';
+import { contentStart, members, Statement, stringNodes } from './parse';
+
+/** One value of Action or NotAction. `matches` is set when the value is `service:pattern` with a
+ * service of the catalogue: the catalogue actions it names (empty when it names none). */
+export interface ActionValue {
+  node: Node;
+  value: string;
+  /** `*` alone: every action of every service. */
+  all: boolean;
+  service?: string;
+  pattern?: string;
+  matches?: Action[];
+}
+
+const WELL_FORMED = /^([^:\s*?]+):([^:\s]+)$/;
+
+const resolved = new WeakMap<Node, ActionValue[]>();
+const matchMemo = new WeakMap<Catalog, Map<string, Action[]>>();
+
+/** Catalogue actions matching `service:pattern`, memoised: big policies repeat the same actions. */
+export function matchedActions(catalog: Catalog, service: string, pattern: string): Action[] {
+  let memo = matchMemo.get(catalog);
+  if (!memo) matchMemo.set(catalog, (memo = new Map()));
+  const key = `${service}:${pattern}`.toLowerCase();
+  let actions = memo.get(key);
+  if (!actions) {
+    actions = /[*?]/.test(pattern) ? catalog.matchActions(service, pattern) : [catalog.action(service, pattern)].filter((a): a is Action => !!a);
+    memo.set(key, actions);
+  }
+  return actions;
+}
+
+/** The values of a statement's Action (or NotAction) element, resolved against the catalogue. */
+export function actionValues(statement: Statement, key: 'Action' | 'NotAction', catalog: Catalog): ActionValue[] {
+  const element = statement.members.get(key)?.value;
+  if (!element) return [];
+  let values = resolved.get(element);
+  if (!values) {
+    values = stringNodes(element).map((node) => {
+      const value = String(node.value);
+      const m = WELL_FORMED.exec(value);
+      if (!m || !catalog.service(m[1])) return { node, value, all: value === '*', service: m?.[1], pattern: m?.[2] };
+      return { node, value, all: false, service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) };
+    });
+    resolved.set(element, values);
+  }
+  return values;
+}
+
+/** The catalogue actions a statement's Action element names, or undefined when that is not a closed
+ * list: NotAction, `*`, a value outside the catalogue or no Action at all. */
+export function knownActions(statement: Statement, catalog: Catalog): Action[] | undefined {
+  if (statement.members.has('NotAction')) return undefined;
+  const values = actionValues(statement, 'Action', catalog);
+  if (values.length === 0 || values.some((v) => !v.matches?.length)) return undefined;
+  return values.flatMap((v) => v.matches!);
+}
+
+export function isAllow(statement: Statement): boolean {
+  return statement.members.get('Effect')?.value?.value === 'Allow';
+}
+
+/** Whether an element (Action, Resource...) is or contains the string `*`. */
+export function includesStar(statement: Statement, key: string): boolean {
+  return stringNodes(statement.members.get(key)?.value).some((n) => n.value === '*');
+}
+
+/** One `"key": value` under a condition operator. */
+export interface ConditionEntry {
+  operator: string;
+  key: string;
+  keyNode: Node;
+  value: Node | undefined;
+}
+
+export function conditionEntries(statement: Statement): ConditionEntry[] {
+  return members(statement.members.get('Condition')?.value).flatMap((op) =>
+    members(op.value).map((m) => ({ operator: op.key, key: m.key, keyNode: m.keyNode, value: m.value })));
+}
+
+/** Whether the statement has a condition on one of `keys` (condition keys are case-insensitive). */
+export function hasConditionKey(statement: Statement, keys: string[]): boolean {
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  return conditionEntries(statement).some((e) => wanted.has(e.key.toLowerCase()));
+}
+
+/** The string nodes of one principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`); the bare
+ * `"Principal": "*"` counts as `AWS: "*"`. */
+export function principalValues(statement: Statement, type: string, key: 'Principal' | 'NotPrincipal' = 'Principal'): Node[] {
+  const value = statement.members.get(key)?.value;
+  if (value?.type === 'string') return type === 'AWS' && value.value === '*' ? [value] : [];
+  return members(value).filter((m) => m.key === type).flatMap((m) => stringNodes(m.value));
+}
+
+/** An edit replacing `[start, start+length)` of a string node's value; the whole string when escapes
+ * make value offsets differ from text offsets. */
+export function replaceInString(text: string, node: Node, start: number, length: number, newText: string): TextEdit {
+  const c = contentStart(text, node);
+  if (c.exact) return { offset: c.start + start, length, newText };
+  const value = String(node.value);
+  return { offset: node.offset, length: node.length, newText: JSON.stringify(value.slice(0, start) + newText + value.slice(start + length)) };
+}

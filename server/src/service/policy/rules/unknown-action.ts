@@ -1,0 +1,40 @@
+import { didYouMean } from '../../text';
+import { actionValues, replaceInString } from '../elements';
+import { spanInString } from '../parse';
+import type { PolicyRule } from './rule';
+
+export const rule: PolicyRule = {
+  id: 'unknown-action',
+  severity: 'warning',
+  description: 'An action must name a service prefix and an action of that service that exist in the IAM catalogue.',
+  check(doc, { catalog }, report) {
+    for (const statement of doc.statements) {
+      for (const key of ['Action', 'NotAction'] as const) {
+        for (const v of actionValues(statement, key, catalog)) {
+          if (v.service === undefined || v.pattern === undefined || v.matches?.length) continue;
+          if (!v.matches) {
+            const suggestion = didYouMean(v.service, catalog.serviceNames());
+            const span = spanInString(doc.text, v.node, 0, v.service.length);
+            report({
+              ...span,
+              message: `Unknown service prefix "${v.service}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`,
+              fixes: suggestion ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceInString(doc.text, v.node, 0, v.service.length, suggestion)] }] : undefined,
+            });
+            continue;
+          }
+          const service = catalog.service(v.service)!;
+          const wildcard = /[*?]/.test(v.pattern);
+          const suggestion = wildcard ? undefined : didYouMean(v.pattern, service.actions.map((a) => a.name));
+          const span = spanInString(doc.text, v.node, v.service.length + 1, v.pattern.length);
+          report({
+            ...span,
+            message: wildcard
+              ? `"${v.pattern}" matches no action of ${service.name} (${service.prefix}).`
+              : `${service.name} (${service.prefix}) has no action "${v.pattern}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`,
+            fixes: suggestion ? [{ title: `Change to "${service.prefix}:${suggestion}"`, preferred: true, edits: [replaceInString(doc.text, v.node, v.service.length + 1, v.pattern.length, suggestion)] }] : undefined,
+          });
+        }
+      }
+    }
+  },
+};
