@@ -3,6 +3,16 @@ import type { PolicyRule } from './rule';
 import { rule as jsonSyntax } from './json-syntax';
 import { rule as duplicateKey } from './duplicate-key';
 import { rule as unknownKey } from './unknown-key';
+import { rule as missingStatement } from './missing-statement';
+import { rule as invalidVersion } from './invalid-version';
+import { rule as missingVersion } from './missing-version';
+import { rule as legacyVersion } from './legacy-version';
+import { rule as invalidEffect } from './invalid-effect';
+import { rule as missingAction } from './missing-action';
+import { rule as conflictingElements } from './conflicting-elements';
+import { rule as missingResource } from './missing-resource';
+import { rule as principalPlacement } from './principal-placement';
+import { rule as trustPolicyElements } from './trust-policy-elements';
 import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
@@ -11,6 +21,16 @@ export const POLICY_RULES: PolicyRule[] = [
   jsonSyntax,
   duplicateKey,
   unknownKey,
+  missingStatement,
+  invalidVersion,
+  missingVersion,
+  legacyVersion,
+  invalidEffect,
+  missingAction,
+  conflictingElements,
+  missingResource,
+  principalPlacement,
+  trustPolicyElements,
   unknownAction,
   unknownConditionKey,
   conditionKeyNotSupported,

@@ -1,0 +1,118 @@
+/** Policy structure rules beyond what fixtures show: findings under a forced policy kind, and quick
+ * fixes, which must leave valid JSON and a policy the rule no longer flags. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { parsePolicy, type PolicyKind } from '../../server/src/service/policy/parse';
+import type { Finding, Fix } from '../../server/src/service/types';
+import { getService } from '../helpers';
+
+function findings(text: string, rule: string, kind?: PolicyKind): Finding[] {
+  return getService().policyFindings(parsePolicy(text, kind)).filter((f) => f.rule === rule);
+}
+
+function apply(text: string, fix: Fix): string {
+  return [...fix.edits].sort((a, b) => b.offset - a.offset)
+    .reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
+}
+
+/** Applies the single fix of the single finding of `rule`, checks the result parses and is no longer flagged. */
+function fixed(text: string, rule: string): string {
+  const [finding, ...others] = findings(text, rule);
+  assert.ok(finding, `${rule} should report`);
+  assert.equal(others.length, 0);
+  assert.equal(finding.fixes?.length, 1);
+  const result = apply(text, finding.fixes![0]);
+  const errors: ParseError[] = [];
+  parseTree(result, errors, { disallowComments: true, allowTrailingComma: false });
+  assert.deepEqual(errors, [], `fix of ${rule} left invalid JSON:\n${result}`);
+  assert.deepEqual(findings(result, rule), []);
+  return result;
+}
+
+const TRUST_STATEMENT = '"Effect": "Allow", "Principal": { "Service": "redshift.amazonaws.com" }, "Action": "sts:AssumeRole"';
+
+describe('principal-placement under a forced kind', () => {
+  const text = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '*' },
+      { Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:DeleteObject', Resource: '*' }],
+  }, null, 2);
+
+  it('reports Principal and NotPrincipal keys in an identity policy', () => {
+    const found = findings(text, 'principal-placement', 'identity');
+    assert.deepEqual(found.map((f) => text.slice(f.offset, f.offset + f.length)), ['"Principal"', '"NotPrincipal"']);
+    assert.match(found[0].message, /not allowed in an identity policy/);
+  });
+
+  it('accepts the same statements in a resource-based policy', () => {
+    assert.deepEqual(findings(text, 'principal-placement', 'resource'), []);
+  });
+
+  it('reports a statement without principal in a policy forced to be a trust policy', () => {
+    const identity = '{ "Version": "2012-10-17", "Statement": { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } }';
+    const [f] = findings(identity, 'principal-placement', 'trust');
+    assert.equal(identity[f.offset], '{');
+    assert.equal(f.offset, identity.indexOf('{', 1));
+  });
+});
+
+describe('trust-policy-elements quick fix', () => {
+  for (const [name, statement] of [
+    ['last member', `{ ${TRUST_STATEMENT}, "Resource": "*" }`],
+    ['first member', `{ "Resource": "*", ${TRUST_STATEMENT} }`],
+    ['middle member, one per line', `{\n      "Effect": "Allow",\n      "NotResource": ["arn:aws:s3:::a", "arn:aws:s3:::b"],\n      "Principal": { "Service": "redshift.amazonaws.com" },\n      "Action": "sts:AssumeRole"\n    }`],
+  ]) {
+    it(`removes Resource as the ${name}`, () => {
+      const result = fixed(`{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statement}\n  ]\n}\n`, 'trust-policy-elements');
+      assert.doesNotMatch(result, /Resource/);
+      assert.match(result, /"Action": "sts:AssumeRole"/);
+    });
+  }
+
+  it('has no fix for NotPrincipal', () => {
+    const text = '{ "Version": "2012-10-17", "Statement": { "Effect": "Deny", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole" } }';
+    const [f] = findings(text, 'trust-policy-elements', 'trust');
+    assert.equal(text.slice(f.offset, f.offset + f.length), '"NotPrincipal"');
+    assert.equal(f.fixes, undefined);
+  });
+});
+
+describe('missing-version quick fix', () => {
+  const statement = '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }';
+  it('inserts Version on its own line with the members\' indentation', () => {
+    assert.equal(fixed(`{\n    "Statement": ${statement}\n}\n`, 'missing-version'), `{\n    "Version": "2012-10-17",\n    "Statement": ${statement}\n}\n`);
+    assert.equal(fixed(`{\n\t"Statement": ${statement}\n}`, 'missing-version'), `{\n\t"Version": "2012-10-17",\n\t"Statement": ${statement}\n}`);
+  });
+  it('keeps CRLF line ends', () => {
+    assert.equal(fixed(`{\r\n  "Statement": ${statement}\r\n}\r\n`, 'missing-version'), `{\r\n  "Version": "2012-10-17",\r\n  "Statement": ${statement}\r\n}\r\n`);
+  });
+  it('inserts inline in a one-line policy', () => {
+    assert.equal(fixed(`{"Statement": ${statement}}`, 'missing-version'), `{"Version": "2012-10-17", "Statement": ${statement}}`);
+  });
+  it('stays quiet while the JSON is broken', () => {
+    assert.deepEqual(findings(`{\n  "Statement": [ ${statement},`, 'missing-version'), []);
+  });
+});
+
+describe('value quick fixes', () => {
+  const policy = (version: string, effect: string) =>
+    `{\n  "Version": ${version},\n  "Statement": { "Effect": ${effect}, "Action": "s3:GetObject", "Resource": "*" }\n}`;
+  it('invalid-version: close values become "2012-10-17"', () => {
+    for (const v of ['"2012-10-18"', '"2012/10/17"', '20121017', '"2008-10-71"']) {
+      assert.equal(fixed(policy(v, '"Allow"'), 'invalid-version'), policy('"2012-10-17"', '"Allow"'));
+    }
+  });
+  it('invalid-version: no fix for an unrelated value', () => {
+    const [f] = findings(policy('"latest"', '"Allow"'), 'invalid-version');
+    assert.equal(f.fixes, undefined);
+  });
+  it('legacy-version: 2008-10-17 becomes 2012-10-17', () => {
+    assert.equal(fixed(policy('"2008-10-17"', '"Allow"'), 'legacy-version'), policy('"2012-10-17"', '"Allow"'));
+  });
+  it('invalid-effect: wrong case and typos are corrected', () => {
+    assert.equal(fixed(policy('"2012-10-17"', '"allow"'), 'invalid-effect'), policy('"2012-10-17"', '"Allow"'));
+    assert.equal(fixed(policy('"2012-10-17"', '"Alow"'), 'invalid-effect'), policy('"2012-10-17"', '"Allow"'));
+    assert.equal(findings(policy('"2012-10-17"', '"Permit"'), 'invalid-effect')[0].fixes, undefined);
+  });
+});
