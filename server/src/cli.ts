@@ -1,11 +1,13 @@
 /** Command-line entry: `redshift-iam <command> ...` over the same language service the editor uses. */
 import { check } from './cli/check';
+import { generate } from './cli/generate';
 import { USAGE, UsageError } from './cli/usage';
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
     if (command === 'check') return check(rest);
+    if (command === 'generate') return generate(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       console.log(USAGE);
       return 0;

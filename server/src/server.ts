@@ -6,6 +6,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type CatalogData, type Settings } from './service';
 import { codeActions } from './service/codeActions';
+import { generateRoleChain, generateTrustPolicy } from './service/generators';
+import {
+  GENERATE_CHAIN, GENERATE_TRUST_POLICY, type GenerateChainParams, type GenerateResult, type GenerateTrustPolicyParams,
+} from './protocol';
 
 export interface Runtime {
   loadCatalog(): CatalogData;
@@ -111,6 +115,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!doc) return [];
     return codeActions(doc, service.findings(doc, await getSettings(doc.uri)), params.range, params.context.diagnostics);
   }));
+
+  const generatorFailed: GenerateResult = { ok: false, problem: 'The generator failed; see the Redshift IAM output for details.' };
+  connection.onRequest(GENERATE_TRUST_POLICY, (params: GenerateTrustPolicyParams, token) => runSafe(GENERATE_TRUST_POLICY, token, generatorFailed, () => generateTrustPolicy(params)));
+  connection.onRequest(GENERATE_CHAIN, (params: GenerateChainParams, token) => runSafe(GENERATE_CHAIN, token, generatorFailed, () => generateRoleChain(params)));
 
   documents.listen(connection);
   connection.listen();

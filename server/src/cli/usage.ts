@@ -12,7 +12,22 @@ export const USAGE = `Usage:
 
 check: checks IAM policy JSON files and Redshift SQL files (folders are walked, skipping what
 .gitignore ignores); "-" reads standard input. Settings come from .redshift-iam.json or --config.
-Exit status: 0 no findings at or above --fail-on (default: error), 1 findings, 2 usage or I/O error.`;
+Exit status: 0 no findings at or above --fail-on (default: error), 1 findings, 2 usage or I/O error.
+
+  redshift-iam generate trust --account ACCOUNT --region REGION [--region REGION2...]
+                     [--cluster ID | --workgroup WORKGROUP-ID | --serverless] [--dbuser USER...]
+                     [--restrict-regions] [--source-arn] [--ml] [--role-name NAME]
+  redshift-iam generate chain --roles ARN1,ARN2[,...] --out DIR [--trust role|account] [--force]
+                     [trust options above, without --account: restrict the first role's Redshift trust]
+
+generate trust: prints a Redshift trust policy, restricted to database users (--dbuser, needs
+--cluster or --workgroup), to the Regions' service principals (--restrict-regions), to one cluster
+or workgroup (--source-arn); --ml also trusts SageMaker for Redshift ML.
+generate chain: writes ROLE.trust.json and ROLE.permissions.json for every role of an IAM_ROLE chain
+(at most 10 roles, one partition) into DIR and prints the IAM_ROLE clause. Existing files are
+replaced only with --force. Each role trusts the previous role (--trust role, the default) or its
+account (--trust account).
+Exit status: 0 done, 2 bad input or nothing written.`;
 
 /** dist/catalog.json, beside the bundled dist/cli.js and dist/server.js. */
 export function loadCatalog(): CatalogData {

@@ -1,0 +1,250 @@
+/** The generators over many combinations of inputs: every document they produce passes the
+ * checker with no error or warning, says what the inputs asked for, and bad inputs are refused
+ * with one clear sentence. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  chainProblem, clusterIdentifierProblem, dbUserProblem, generateRoleChain, generateTrustPolicy, workgroupIdProblem,
+  type Generated, type GeneratedDocument, type Policy, type RedshiftTrustInput,
+} from '../../server/src/service/generators';
+import { ruleMeta } from '../../server/src/service/rules';
+import { documentOf, getService } from '../helpers';
+
+const ACCOUNT = '123456789012';
+const OTHER_ACCOUNT = '210987654321';
+const WORKGROUP = '1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d';
+
+/** Error and warning findings of a generated document (SQL clauses are checked inside a COPY). */
+function seriousFindings(doc: GeneratedDocument): string[] {
+  const text = doc.kind === 'clause' ? `COPY sales FROM 's3://example-bucket/sales/' ${doc.content.trim()} FORMAT AS CSV;\n` : doc.content;
+  const uri = `file:///generated/${doc.name}`;
+  return getService().findings(documentOf(text, doc.language, uri))
+    .filter((f) => ['error', 'warning'].includes(ruleMeta(f.rule)?.severity ?? 'error'))
+    .map((f) => `${f.rule} at ${f.offset}: ${f.message}`);
+}
+
+function documentsOf(result: Generated): GeneratedDocument[] {
+  assert.ok(result.ok, result.ok ? '' : result.problem);
+  return result.documents;
+}
+
+function assertClean(documents: GeneratedDocument[]): void {
+  for (const doc of documents) assert.deepEqual(seriousFindings(doc), [], `${doc.name}:\n${doc.content}`);
+}
+
+function parsed(doc: GeneratedDocument): Policy {
+  return JSON.parse(doc.content);
+}
+
+function problemOf(result: Generated): string {
+  assert.ok(!result.ok, 'expected the input to be refused');
+  assert.ok(!result.problem.includes('\n') && result.problem.length > 10);
+  return result.problem;
+}
+
+function* subsets<T>(items: T[]): Generator<T[]> {
+  for (let mask = 0; mask < 1 << items.length; mask++) yield items.filter((_, i) => mask & (1 << i));
+}
+
+describe('Redshift trust policy generator', () => {
+  const regionSets = [['us-east-1'], ['us-east-1', 'us-west-2', 'eu-west-1'], ['cn-north-1', 'cn-northwest-1'], ['us-gov-west-1']];
+  const userSets = [[], ['alice'], ['alice', 'bob', 'etl_loader', 'report$user']];
+  const flags = ['restrictRegions', 'sourceArn', 'ml', 'serverlessPrincipal'] as const;
+
+  let combinations = 0;
+  for (const deployment of ['provisioned', 'serverless'] as const) {
+    for (const regions of regionSets) {
+      for (const dbUsers of userSets) {
+        for (const chosen of subsets([...flags])) {
+          if (deployment === 'provisioned' && chosen.includes('serverlessPrincipal')) continue;
+          const input: RedshiftTrustInput = {
+            deployment, account: ACCOUNT, regions, dbUsers,
+            ...(deployment === 'serverless' ? { workgroupId: WORKGROUP } : { cluster: 'analytics-prod-1' }),
+            ...Object.fromEntries(chosen.map((f) => [f, true])),
+          };
+          combinations++;
+          it(`${deployment}, ${regions.join('+')}, ${dbUsers.length} users, ${chosen.join('+') || 'no options'}`, () => {
+            const result = generateTrustPolicy(input);
+            if (!result.ok && /quota/.test(result.problem)) {
+              oversized++;
+              assert.ok(Number(/would be ([\d,]+) characters/.exec(result.problem)![1].replace(/,/g, '')) > 2048, result.problem);
+              return;
+            }
+            const [doc] = documentsOf(result);
+            assertClean([doc]);
+            const policy = parsed(doc);
+            const redshift = policy.Statement[0];
+            const partition = regions[0].startsWith('cn-') ? 'aws-cn' : regions[0].startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+            const services = ([] as string[]).concat((redshift.Principal as { Service: string | string[] }).Service);
+            assert.deepEqual(services.filter((s) => s.startsWith('redshift.')),
+              chosen.includes('restrictRegions') ? regions.map((r) => `redshift.${r}.amazonaws.com`) : ['redshift.amazonaws.com']);
+            assert.equal(services.includes('redshift-serverless.amazonaws.com'), chosen.includes('serverlessPrincipal'));
+            const externalIds = ([] as string[]).concat(redshift.Condition?.StringEquals?.['sts:ExternalId'] ?? []);
+            const owner = deployment === 'serverless' ? `serverless-${ACCOUNT}-${WORKGROUP}` : 'analytics-prod-1';
+            assert.deepEqual(externalIds, regions.flatMap((r) => dbUsers.map((u) => `arn:${partition}:redshift:${r}:${ACCOUNT}:dbuser:${owner}/${u}`)));
+            const sourceArns = ([] as string[]).concat(redshift.Condition?.ArnEquals?.['aws:SourceArn'] ?? []);
+            assert.deepEqual(sourceArns, chosen.includes('sourceArn')
+              ? regions.map((r) => deployment === 'serverless'
+                ? `arn:${partition}:redshift-serverless:${r}:${ACCOUNT}:workgroup/${WORKGROUP}`
+                : `arn:${partition}:redshift:${r}:${ACCOUNT}:cluster:analytics-prod-1`)
+              : []);
+            assert.equal(redshift.Condition?.StringEquals?.['aws:SourceAccount'], chosen.includes('sourceArn') ? ACCOUNT : undefined);
+            assert.equal(policy.Statement.some((s) => JSON.stringify(s.Principal) === '{"Service":"sagemaker.amazonaws.com"}'), chosen.includes('ml'));
+          });
+        }
+      }
+    }
+  }
+  let oversized = 0;
+  it('covers many combinations, few of them over the size quota', () => {
+    assert.ok(combinations >= 200, `${combinations}`);
+    assert.ok(oversized > 0 && oversized < combinations / 10, `${oversized} of ${combinations}`);
+  });
+
+  it('fits many database users of one cluster in the quota', () => {
+    const dbUsers = Array.from({ length: 20 }, (_, i) => `loader_${i}`);
+    assertClean(documentsOf(generateTrustPolicy({ deployment: 'provisioned', account: ACCOUNT, regions: ['us-east-1'], cluster: 'c1', dbUsers, sourceArn: true, ml: true })));
+  });
+
+  it('refuses a trust policy over the 2,048-character quota', () => {
+    const dbUsers = Array.from({ length: 30 }, (_, i) => `loader_${i}`);
+    assert.match(problemOf(generateTrustPolicy({ deployment: 'serverless', account: ACCOUNT, regions: ['us-east-1'], workgroupId: WORKGROUP, dbUsers })),
+      /^The trust policy would be [\d,]+ characters \(whitespace not counted\), over IAM's 2,048-character quota/);
+  });
+
+  it('uses only actions and condition keys of the catalogue', () => {
+    const [doc] = documentsOf(generateTrustPolicy({ deployment: 'provisioned', account: ACCOUNT, regions: ['us-east-1'], cluster: 'c1', dbUsers: ['alice'], sourceArn: true }));
+    const { catalog } = getService();
+    for (const statement of parsed(doc).Statement) {
+      for (const action of ([] as string[]).concat(statement.Action)) assert.ok(catalog.action(...(action.split(':') as [string, string])), action);
+      for (const operator of Object.values(statement.Condition ?? {})) for (const key of Object.keys(operator)) assert.ok(catalog.conditionKey(key), key);
+    }
+  });
+
+  it('names the document after the role, else the cluster or workgroup', () => {
+    assert.equal(documentsOf(generateTrustPolicy({ deployment: 'provisioned', account: ACCOUNT, regions: ['us-east-1'], roleName: 'LoaderRole' }))[0].name, 'LoaderRole.trust.json');
+    assert.equal(documentsOf(generateTrustPolicy({ deployment: 'provisioned', account: ACCOUNT, regions: ['us-east-1'], cluster: 'c1' }))[0].name, 'c1.trust.json');
+    assert.equal(documentsOf(generateTrustPolicy({ deployment: 'serverless', account: ACCOUNT, regions: ['us-east-1'], workgroupId: WORKGROUP }))[0].name, `${WORKGROUP}.trust.json`);
+  });
+
+  const base: RedshiftTrustInput = { deployment: 'provisioned', account: ACCOUNT, regions: ['us-east-1'], cluster: 'c1' };
+  const refused: [string, Partial<RedshiftTrustInput> | Record<string, unknown>, RegExp][] = [
+    ['an 11-digit account', { account: '12345678901' }, /11 digits.*exactly 12/],
+    ['a non-numeric account', { account: 'my-account' }, /12 digits/],
+    ['an unknown Region', { regions: ['us-east-7'] }, /not an AWS Region/],
+    ['a misspelt Region', { regions: ['us-est-1'] }, /did you mean us-east-1/],
+    ['Regions of two partitions', { regions: ['us-east-1', 'cn-north-1'] }, /partitions aws and aws-cn/],
+    ['no Region with a restriction', { regions: [], restrictRegions: true }, /at least one/],
+    ['an uppercase cluster', { cluster: 'Analytics' }, /lowercase: use "analytics"/],
+    ['a cluster starting with a digit', { cluster: '1cluster' }, /start with a letter/],
+    ['a cluster with "--"', { cluster: 'a--b' }, /"--"/],
+    ['a cluster ending with a hyphen', { cluster: 'ab-' }, /ends with a hyphen/],
+    ['a 64-character cluster', { cluster: `a${'b'.repeat(63)}` }, /64 characters/],
+    ['database users without a cluster', { cluster: undefined, dbUsers: ['alice'] }, /needs the cluster identifier/],
+    ['a bad database user', { dbUsers: ['bad user'] }, /not a plain database user name/],
+    ['an uppercase database user', { dbUsers: ['Alice'] }, /use "alice"/],
+    ['a source ARN without a cluster', { cluster: undefined, sourceArn: true }, /needs the cluster identifier/],
+    ['a workgroup on a provisioned cluster', { cluster: undefined, workgroupId: WORKGROUP }, /provisioned cluster give the cluster identifier/],
+    ['a workgroup name instead of its ID', { deployment: 'serverless', cluster: undefined, workgroupId: 'my-workgroup' }, /not a workgroup ID/],
+    ['the serverless principal on a cluster', { serverlessPrincipal: true }, /only for Redshift Serverless/],
+    ['an unknown deployment', { deployment: 'managed' }, /neither "provisioned"/],
+    ['Regions that are not a list', { regions: 'us-east-1' }, /list of Region names/],
+    ['a bad role name', { roleName: 'bad name' }, /Invalid role name/],
+  ];
+  for (const [what, change, message] of refused) {
+    it(`refuses ${what}`, () => assert.match(problemOf(generateTrustPolicy({ ...base, ...change } as RedshiftTrustInput)), message));
+  }
+});
+
+describe('role chain generator', () => {
+  const role = (account: string, name: string, partition = 'aws') => `arn:${partition}:iam::${account}:role/${name}`;
+  const chains: [string, string[]][] = [
+    ['one role', [role(ACCOUNT, 'Only')]],
+    ['two roles, one account', [role(ACCOUNT, 'RoleA'), role(ACCOUNT, 'RoleB')]],
+    ['cross-account', [role(ACCOUNT, 'RoleA'), role(OTHER_ACCOUNT, 'service-role/RoleB')]],
+    ['ten roles', Array.from({ length: 10 }, (_, i) => role(i % 2 ? OTHER_ACCOUNT : ACCOUNT, `Hop${i}`))],
+    ['same name in two accounts', [role(ACCOUNT, 'Loader'), role(OTHER_ACCOUNT, 'Loader')]],
+    ['China partition', [role(ACCOUNT, 'RoleA', 'aws-cn'), role(OTHER_ACCOUNT, 'RoleB', 'aws-cn')]],
+    ['GovCloud partition', [role(ACCOUNT, 'RoleA', 'aws-us-gov'), role(ACCOUNT, 'RoleB', 'aws-us-gov'), role(OTHER_ACCOUNT, 'RoleC', 'aws-us-gov')]],
+  ];
+  for (const [what, roles] of chains) {
+    for (const trust of ['role', 'account'] as const) {
+      it(`${what}, trusting the previous ${trust}`, () => {
+        const documents = documentsOf(generateRoleChain({ roles, trust }));
+        assertClean(documents);
+        const trusts = documents.filter((d) => d.kind === 'trust');
+        const permissions = documents.filter((d) => d.kind === 'permissions');
+        assert.deepEqual(trusts.map((d) => d.role), roles);
+        assert.deepEqual(permissions.map((d) => d.role), roles.slice(0, -1));
+        assert.equal(new Set(documents.map((d) => d.name)).size, documents.length, 'file names are unique');
+        assert.deepEqual(parsed(trusts[0]).Statement[0].Principal, { Service: 'redshift.amazonaws.com' });
+        roles.slice(1).forEach((r, i) => {
+          const previous = roles[i];
+          const [, partition, , , account] = previous.split(':');
+          assert.deepEqual(parsed(trusts[i + 1]).Statement[0].Principal, { AWS: trust === 'role' ? previous : `arn:${partition}:iam::${account}:root` });
+          assert.equal(parsed(permissions[i]).Statement[0].Resource, r);
+          assert.equal(parsed(permissions[i]).Statement[0].Action, 'sts:AssumeRole');
+        });
+        assert.equal(documents.at(-1)!.content, `IAM_ROLE '${roles.join(',')}'\n`);
+      });
+    }
+  }
+
+  it('names files after the role and kind', () => {
+    const names = documentsOf(generateRoleChain({ roles: [role(ACCOUNT, 'RoleA'), role(OTHER_ACCOUNT, 'path/to/RoleB')] })).map((d) => d.name);
+    assert.deepEqual(names, ['RoleA.trust.json', 'RoleA.permissions.json', 'RoleB.trust.json', 'RoleA.iam_role.sql']);
+    const same = documentsOf(generateRoleChain({ roles: [role(ACCOUNT, 'Loader'), role(OTHER_ACCOUNT, 'Loader')] })).map((d) => d.name);
+    assert.deepEqual(same.slice(0, 3), [`Loader-${ACCOUNT}.trust.json`, `Loader-${ACCOUNT}.permissions.json`, `Loader-${OTHER_ACCOUNT}.trust.json`]);
+  });
+
+  it('restricts the first role\'s Redshift trust in its account when asked', () => {
+    const roles = [role(ACCOUNT, 'RoleA'), role(OTHER_ACCOUNT, 'RoleB')];
+    for (const redshift of [
+      { deployment: 'provisioned' as const, regions: ['us-east-1'], cluster: 'c1', dbUsers: ['alice'], sourceArn: true, restrictRegions: true },
+      { deployment: 'serverless' as const, regions: ['eu-west-1', 'eu-central-1'], workgroupId: WORKGROUP, dbUsers: ['bob'], serverlessPrincipal: true },
+      { deployment: 'provisioned' as const, ml: true },
+    ]) {
+      const documents = documentsOf(generateRoleChain({ roles, redshift }));
+      assertClean(documents);
+      const first = JSON.stringify(parsed(documents[0]));
+      if (redshift.dbUsers) assert.ok(first.includes(`:${ACCOUNT}:dbuser:`), first);
+      assert.ok(!first.includes(OTHER_ACCOUNT), first);
+    }
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ['an empty chain', [], /empty/],
+    ['11 roles', Array.from({ length: 11 }, (_, i) => role(ACCOUNT, `Hop${i}`)), /11 roles; Redshift accepts at most 10/],
+    ['a cross-partition chain', [role(ACCOUNT, 'RoleA'), role(OTHER_ACCOUNT, 'RoleB', 'aws-cn')], /partition aws but .* aws-cn: a role cannot assume a role in another partition/],
+    ['a user ARN', [role(ACCOUNT, 'RoleA'), `arn:aws:iam::${ACCOUNT}:user/Bob`], /Role 2 .*IAM user ARN, not a role ARN/],
+    ['a bad account', [role('12345', 'RoleA')], /Role 1 .*5 digits/],
+    ['a placeholder account', [role('<account-id>', 'RoleA')], /Role 1 .*not an AWS account ID/],
+    ['a repeated role', [role(ACCOUNT, 'RoleA'), role(ACCOUNT, 'RoleB'), role(ACCOUNT, 'RoleA')], /appears twice/],
+    ['a role name with a space', [role(ACCOUNT, 'Role A')], /Invalid role name/],
+  ];
+  for (const [what, roles, message] of refused) {
+    it(`refuses ${what}`, () => assert.match(problemOf(generateRoleChain({ roles })), message));
+  }
+  it('refuses an unknown trust mode', () => {
+    assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A'), role(ACCOUNT, 'B')], trust: 'root' as 'role' })), /neither "role"/);
+  });
+  it('refuses Redshift restrictions in another partition than the roles', () => {
+    assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A')], redshift: { deployment: 'provisioned', regions: ['cn-north-1'], restrictRegions: true } })), /Region cn-north-1 is in partition aws-cn, but the roles are in aws/);
+  });
+  it('refuses bad Redshift restrictions of the first role', () => {
+    assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A')], redshift: { deployment: 'provisioned', regions: ['us-east-1'], dbUsers: ['alice'] } })), /^First role's Redshift trust: .*cluster identifier/);
+  });
+});
+
+describe('generator input checks', () => {
+  it('accepts good values', () => {
+    for (const id of ['a', 'analytics-prod-1', `a${'b'.repeat(62)}`]) assert.equal(clusterIdentifierProblem(id), undefined, id);
+    assert.equal(workgroupIdProblem(WORKGROUP), undefined);
+    for (const user of ['alice', '_etl', 'report$user']) assert.equal(dbUserProblem(user), undefined, user);
+    assert.equal(chainProblem([`arn:aws:iam::${ACCOUNT}:role/a/b/C`]), undefined);
+  });
+  it('refuses reserved and uppercase names', () => {
+    assert.match(dbUserProblem('public')!, /reserved/);
+    assert.match(workgroupIdProblem(WORKGROUP.toUpperCase())!, /lowercase/);
+  });
+});
