@@ -1,0 +1,376 @@
+/** A single-pass lexer for Amazon Redshift SQL as people write it: comments (nested block comments as in
+ * PostgreSQL), strings with '' and backslash escapes, E'…', dollar quoting ($$ … $$, $tag$ … $tag$),
+ * double-quoted identifiers, and the templating found in SQL files (Jinja, psql variables, ${NAME},
+ * Python {name}, $NAME$ placeholders), which is kept opaque and never an error. */
+
+export type TokenKind =
+  | 'word' // keyword or identifier
+  | 'quotedIdent' // "identifier"
+  | 'string' // '…' or E'…'
+  | 'dollarString' // $$ … $$ or $tag$ … $tag$
+  | 'typographicString' // ‘…’ or “…” pasted from a document
+  | 'number'
+  | 'param' // $1
+  | 'operator' // punctuation and operators; `;` ends a statement
+  | 'template' // {{ … }}, {% … %}, :name, :'name', ${NAME}, {name}, $NAME$, psql \meta-commands
+  | 'comment'; // -- …, /* … */, {# … #}
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** The text between the quotes of a string, dollar string, typographic string or quoted identifier;
+   * the whole token otherwise. */
+  bodyStart: number;
+  bodyEnd: number;
+  /** The closing quote is missing (a syntax problem was reported). */
+  unterminated: boolean;
+}
+
+export interface LexProblem { offset: number; length: number; message: string }
+
+export interface LexResult { tokens: Token[]; problems: LexProblem[] }
+
+const enum Ch {
+  Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32,
+  DoubleQuote = 34, Hash = 35, Dollar = 36, Percent = 37, Quote = 39, OpenParen = 40, Star = 42,
+  Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, A = 65, E = 69, Z = 90,
+  Backslash = 92, Underscore = 95, a = 97, e = 101, z = 122, OpenBrace = 123, CloseBrace = 125,
+  NoBreakSpace = 0xa0, LeftSingle = 0x2018, RightSingle = 0x2019, LeftDouble = 0x201c, RightDouble = 0x201d,
+  ByteOrderMark = 0xfeff,
+}
+
+function isSpace(c: number): boolean {
+  return c === Ch.Space || (c >= Ch.Tab && c <= Ch.CarriageReturn) || c === Ch.NoBreakSpace || c === Ch.ByteOrderMark ||
+    (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+function isDigit(c: number): boolean {
+  return c >= Ch.Zero && c <= Ch.Nine;
+}
+
+function isTypographicQuote(c: number): boolean {
+  return c >= Ch.LeftSingle && c <= Ch.RightDouble && c !== 0x201a && c !== 0x201b;
+}
+
+/** Letters, underscore and any non-ASCII character that is neither a space nor a typographic quote. */
+function isWordStart(c: number): boolean {
+  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore ||
+    (c >= 0x80 && !isSpace(c) && !isTypographicQuote(c));
+}
+
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || isDigit(c) || c === Ch.Dollar;
+}
+
+/** Words that take a quoted value: a multi-line string whose last line is one of these followed by a
+ * space was almost certainly meant to close at the end of its first line. */
+const VALUE_KEYWORDS = new Set([
+  'iam_role', 'credentials', 'access_key_id', 'secret_access_key', 'session_token', 'token',
+  'master_symmetric_key', 'kms_key_id', 'region', 'catalog_role', 'secret_arn', 'lambda', 'sagemaker',
+  'delimiter', 'manifest', 'uri', 'database', 'schema', 'catalog_id', 'authentication_arn', 'cluster_arn',
+]);
+
+/** `indexOf` with a memo, so repeated searches from increasing positions stay linear overall. */
+function finder(text: string, needle: string): (from: number) => number {
+  let memoFrom = -1;
+  let memoAt = -1;
+  return (from) => {
+    if (memoFrom >= 0 && from >= memoFrom && (memoAt < 0 || from <= memoAt)) return memoAt;
+    memoFrom = from;
+    memoAt = text.indexOf(needle, from);
+    return memoAt;
+  };
+}
+
+/** Lexes `text` from `start` to `end`. Offsets in tokens and problems are offsets into `text`. */
+export function lex(text: string, start = 0, end = text.length): LexResult {
+  const tokens: Token[] = [];
+  const problems: LexProblem[] = [];
+  const nextLineFeed = finder(text, '\n');
+  const closers = new Map<string, (from: number) => number>();
+  const closerOf = (needle: string) => {
+    let f = closers.get(needle);
+    if (!f) closers.set(needle, (f = finder(text, needle)));
+    return f;
+  };
+  /** Where the line holding `pos` ends (the offset of its line feed, or `end`). */
+  const lineEnd = (pos: number) => {
+    const at = nextLineFeed(pos);
+    return at < 0 || at > end ? end : at;
+  };
+  /** The offset of `needle` at or after `from` if it is on the same line, else -1. */
+  const onSameLine = (needle: string, from: number) => {
+    const at = closerOf(needle)(from);
+    return at >= 0 && at + needle.length <= lineEnd(from) ? at : -1;
+  };
+  /** The offset of `needle` at or after `from` if before `end`, else -1. */
+  const before = (needle: string, from: number) => {
+    const at = closerOf(needle)(from);
+    return at >= 0 && at + needle.length <= end ? at : -1;
+  };
+  let lastSignificant: Token | undefined;
+  const push = (kind: TokenKind, s: number, e: number, bodyStart = s, bodyEnd = e, unterminated = false) => {
+    const token: Token = { kind, start: s, end: e, bodyStart, bodyEnd, unterminated };
+    tokens.push(token);
+    if (kind !== 'comment') lastSignificant = token;
+  };
+  const unterminated = (kind: TokenKind, s: number, openLength: number, what: string, closing = 'quote') => {
+    problems.push({ offset: s, length: openLength, message: `Unterminated ${what}: the closing ${closing} is missing.` });
+    const e = lineEnd(s);
+    push(kind, s, e, s + openLength, e, true);
+    return e;
+  };
+  /** Skips `{{ … }}` or `{% … %}` inside a string so quotes in Jinja don't end the string. */
+  const skipJinjaInString = (j: number): number => {
+    const c = text.charCodeAt(j + 1);
+    if (c !== Ch.OpenBrace && c !== Ch.Percent) return j + 1;
+    const close = onSameLine(c === Ch.OpenBrace ? '}}' : '%}', j + 2);
+    return close < 0 ? j + 1 : close + 2;
+  };
+
+  /** A single-quoted string opening at `s` (body from `s + openLength`). Returns where lexing resumes. */
+  const lexString = (s: number, openLength: number): number => {
+    let j = s + openLength;
+    let firstLineFeed = -1;
+    let lastLineFeed = -1;
+    while (j < end) {
+      const c = text.charCodeAt(j);
+      if (c === Ch.Quote) {
+        if (text.charCodeAt(j + 1) === Ch.Quote && j + 1 < end) { j += 2; continue; }
+        break;
+      }
+      if (c === Ch.Backslash) { j += 2; continue; }
+      if (c === Ch.LineFeed) {
+        if (firstLineFeed < 0) firstLineFeed = j;
+        lastLineFeed = j;
+      } else if (c === Ch.OpenBrace) { j = skipJinjaInString(j); continue; }
+      j++;
+    }
+    if (j >= end) return unterminated('string', s, openLength, 'string');
+    if (lastLineFeed >= 0) {
+      const lastLine = text.slice(lastLineFeed + 1, j);
+      const keyword = /^\s*([A-Za-z_]+)\s+$/.exec(lastLine)?.[1].toLowerCase();
+      if (keyword && VALUE_KEYWORDS.has(keyword)) {
+        problems.push({ offset: s, length: openLength, message: `This string runs into the next line ("${keyword} '"): the closing quote is missing at the end of the line.` });
+        const lineStop = text.charCodeAt(firstLineFeed - 1) === Ch.CarriageReturn ? firstLineFeed - 1 : firstLineFeed;
+        push('string', s, lineStop, s + openLength, lineStop, true);
+        return firstLineFeed;
+      }
+    }
+    push('string', s, j + 1, s + openLength, j);
+    return j + 1;
+  };
+
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+
+    if (c === Ch.Minus && next === Ch.Minus) {
+      const e = lineEnd(i);
+      push('comment', i, e);
+      i = e;
+    } else if (c === Ch.Slash && next === Ch.Star) {
+      let depth = 1;
+      let j = i + 2;
+      while (j < end && depth > 0) {
+        const d = text.charCodeAt(j);
+        if (d === Ch.Star && text.charCodeAt(j + 1) === Ch.Slash && j + 1 < end) { depth--; j += 2; }
+        else if (d === Ch.Slash && text.charCodeAt(j + 1) === Ch.Star && j + 1 < end) { depth++; j += 2; }
+        else j++;
+      }
+      if (depth > 0) {
+        problems.push({ offset: i, length: 2, message: 'Unterminated block comment: the closing */ is missing.' });
+        const e = lineEnd(i);
+        push('comment', i, e, i, e, true);
+        i = e;
+      } else {
+        push('comment', i, j);
+        i = j;
+      }
+    } else if (c === Ch.Quote) {
+      i = lexString(i, 1);
+    } else if ((c === Ch.E || c === Ch.e) && next === Ch.Quote) {
+      i = lexString(i, 2);
+    } else if (c === Ch.DoubleQuote) {
+      let j = i + 1;
+      while (j < end) {
+        if (text.charCodeAt(j) === Ch.DoubleQuote) {
+          if (text.charCodeAt(j + 1) === Ch.DoubleQuote && j + 1 < end) { j += 2; continue; }
+          break;
+        }
+        j++;
+      }
+      if (j >= end) i = unterminated('quotedIdent', i, 1, 'quoted identifier');
+      else {
+        push('quotedIdent', i, j + 1, i + 1, j);
+        i = j + 1;
+      }
+    } else if (c === Ch.Dollar) {
+      i = lexDollar(i, next);
+    } else if (c === Ch.OpenBrace) {
+      i = lexBrace(i, next);
+    } else if (c === Ch.Colon) {
+      i = lexColon(i, next);
+    } else if (isTypographicQuote(c)) {
+      const closer = c === Ch.LeftDouble || c === Ch.RightDouble ? [Ch.RightDouble, Ch.LeftDouble] : [Ch.RightSingle, Ch.LeftSingle];
+      const limit = lineEnd(i);
+      let j = i + 1;
+      while (j < limit && !closer.includes(text.charCodeAt(j))) j++;
+      if (j < limit) {
+        push('typographicString', i, j + 1, i + 1, j);
+        i = j + 1;
+      } else {
+        push('operator', i, i + 1);
+        i++;
+      }
+    } else if (c === Ch.Backslash && atLineStart(i)) {
+      const e = lineEnd(i);
+      push('template', i, e);
+      i = e;
+    } else if (isDigit(c) || (c === Ch.Dot && isDigit(next))) {
+      let j = i + 1;
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (isDigit(d) || d === Ch.Dot) j++;
+        else if ((d === Ch.E || d === Ch.e) && (isDigit(text.charCodeAt(j + 1)) || ((text.charCodeAt(j + 1) === 43 || text.charCodeAt(j + 1) === Ch.Minus) && isDigit(text.charCodeAt(j + 2))))) j += 2;
+        else break;
+      }
+      push('number', i, Math.min(j, end));
+      i = Math.min(j, end);
+    } else if (isWordStart(c)) {
+      let j = i + 1;
+      while (j < end && isWordPart(text.charCodeAt(j))) j++;
+      push('word', i, j);
+      i = j;
+    } else {
+      push('operator', i, i + 1);
+      i++;
+    }
+  }
+  return { tokens, problems };
+
+  function atLineStart(pos: number): boolean {
+    for (let j = pos - 1; j >= start; j--) {
+      const d = text.charCodeAt(j);
+      if (d === Ch.LineFeed) return true;
+      if (d !== Ch.Space && d !== Ch.Tab && d !== Ch.CarriageReturn) return false;
+    }
+    return true;
+  }
+
+  /** `$1`, `${NAME}`, `$$ … $$`, `$tag$ … $tag$`, or a `$NAME$` / `$NAME` placeholder. */
+  function lexDollar(s: number, next: number): number {
+    if (isDigit(next)) {
+      let j = s + 2;
+      while (j < end && isDigit(text.charCodeAt(j))) j++;
+      push('param', s, j);
+      return j;
+    }
+    if (next === Ch.OpenBrace) {
+      const close = onSameLine('}', s + 2);
+      if (close >= 0) {
+        push('template', s, close + 1);
+        return close + 1;
+      }
+      push('operator', s, s + 1);
+      return s + 1;
+    }
+    let j = s + 1;
+    if (isWordStart(next)) {
+      j++;
+      while (j < end && isWordPart(text.charCodeAt(j)) && text.charCodeAt(j) !== Ch.Dollar) j++;
+    }
+    if (text.charCodeAt(j) !== Ch.Dollar || j >= end) {
+      // `$NAME` (shell style) is a placeholder; a lone `$` is an operator.
+      push(j > s + 1 ? 'template' : 'operator', s, j);
+      return j;
+    }
+    const tag = text.slice(s, j + 1);
+    const bodyStart = j + 1;
+    const close = before(tag, bodyStart);
+    if (tag === '$$') {
+      if (close < 0) return unterminated('dollarString', s, 2, 'dollar-quoted string', '$$');
+    } else if (close < 0 || looksLikePlaceholder(tag)) {
+      push('template', s, bodyStart);
+      return bodyStart;
+    }
+    push('dollarString', s, close + tag.length, bodyStart, close);
+    return close + tag.length;
+  }
+
+  /** `$NAME$` in capitals is a placeholder unless it opens a body (after AS or an opening parenthesis),
+   * where pgAdmin-style `$BODY$` quoting is common. */
+  function looksLikePlaceholder(tag: string): boolean {
+    if (/[a-z]/.test(tag)) return false;
+    const prev = lastSignificant;
+    if (!prev) return true;
+    const prevText = text.slice(prev.start, prev.end);
+    return !(prevText === '(' || /^as$/i.test(prevText));
+  }
+
+  /** `{{ … }}`, `{% … %}`, `{# … #}` (Jinja), `{name}` (Python format), or a lone brace. */
+  function lexBrace(s: number, next: number): number {
+    if (next === Ch.OpenBrace || next === Ch.Percent || next === Ch.Hash) {
+      const closer = next === Ch.OpenBrace ? '}}' : next === Ch.Percent ? '%}' : '#}';
+      const close = before(closer, s + 2);
+      const e = close < 0 ? lineEnd(s) : close + 2;
+      push(next === Ch.Hash ? 'comment' : 'template', s, e);
+      return e;
+    }
+    let j = s + 1;
+    while (j < end && (isWordPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
+    if (text.charCodeAt(j) === Ch.CloseBrace && j < end) {
+      push('template', s, j + 1);
+      return j + 1;
+    }
+    push('operator', s, s + 1);
+    return s + 1;
+  }
+
+  /** `::` (cast), psql `:name`, `:'name'`, `:"name"`, or a lone colon. */
+  function lexColon(s: number, next: number): number {
+    if (next === Ch.Colon) {
+      push('operator', s, s + 2);
+      return s + 2;
+    }
+    if (next === Ch.Quote || next === Ch.DoubleQuote) {
+      const close = onSameLine(next === Ch.Quote ? "'" : '"', s + 2);
+      if (close >= 0) {
+        push('template', s, close + 1);
+        return close + 1;
+      }
+    } else if (isWordStart(next)) {
+      let j = s + 2;
+      while (j < end && isWordPart(text.charCodeAt(j))) j++;
+      push('template', s, j);
+      return j;
+    }
+    push('operator', s, s + 1);
+    return s + 1;
+  }
+}
+
+/** Whether a string value holds templating (`{{ }}`, `{% %}`, `${ }`, `{name}`, `$NAME$`), so its
+ * content is not what Redshift will see and must not be judged. */
+export function hasTemplate(value: string): boolean {
+  return /\{\{|\{%|\$\{|\{[A-Za-z_][\w.]*\}|\$[A-Za-z_]\w*\$/.test(value);
+}
+
+/** The value of a single-quoted string body: '' and backslash escapes resolved. */
+export function unescapeString(body: string): string {
+  if (!body.includes("'") && !body.includes('\\')) return body;
+  return body.replace(/''|\\(.)/gs, (m, escaped: string | undefined) => {
+    if (m === "''") return "'";
+    switch (escaped) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case 'r': return '\r';
+      case 'b': return '\b';
+      case 'f': return '\f';
+      default: return escaped ?? '';
+    }
+  });
+}
