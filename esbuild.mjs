@@ -16,7 +16,14 @@ const builds = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (withTests) {
-  builds.push({ entryPoints: ['test/integration/index.ts'], outfile: 'out/integration/index.js', external: ['vscode', 'mocha'] });
+  // mocha is bundled: its package is ESM, which an extension host on an older Node cannot require.
+  // Its file unloader reads import.meta.url, which a CommonJS bundle must supply; its parallel
+  // mode (unused here) resolves worker files that a bundle cannot hold.
+  builds.push({
+    entryPoints: ['test/integration/index.ts'], outfile: 'out/integration/index.js', external: ['vscode'], sourcemap: true,
+    define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  });
 }
 await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
 for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/catalog.json']) {
