@@ -40,11 +40,9 @@ export interface TrustPolicyCommandArgs extends CommandArgs {
   input: RedshiftTrustInput;
 }
 
-/** Argument of `redshiftIam.generateChain`: the chain (or the SQL position whose IAM_ROLE clause
- * gives it) and how each role trusts the previous one. */
+/** Argument of `redshiftIam.generateChain`: the chain and how each role trusts the previous one. */
 export interface ChainCommandArgs extends CommandArgs {
-  input: Omit<RoleChainInput, 'roles'> & { roles?: string[] };
-  at?: DocumentPosition;
+  input: RoleChainInput;
 }
 
 /** One produced document: where it went (an untitled editor or a file) and what it holds. */

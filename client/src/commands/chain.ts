@@ -1,0 +1,43 @@
+/** "Redshift IAM: Generate role chain policies": takes a chain of role ARNs, has the server write
+ * the permission and trust policy of every role plus the IAM_ROLE clause, and opens them. */
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  GENERATE_CHAIN, type ChainCommandArgs, type ChainTrust, type CommandResult, type GenerateResult, type RoleChainInput,
+} from '../../../server/src/protocol';
+import { chainProblem, chainRoles, MAX_CHAIN_LENGTH } from '../../../server/src/service/generators/inputs';
+import { deliver } from './output';
+import { askText, pickOne } from './prompts';
+import { askTrustRestrictions, refusal } from './trust';
+
+const TITLE = 'Redshift IAM: role chain policies';
+
+async function askChainInput(initialRoles: string[]): Promise<RoleChainInput | undefined> {
+  const typed = await askText(TITLE, `Role ARNs in chain order, separated by commas (the first is attached to the cluster; at most ${MAX_CHAIN_LENGTH})`,
+    (v) => chainProblem(chainRoles(v)), initialRoles.join(','), 'arn:aws:iam::123456789012:role/RoleA,arn:aws:iam::210987654321:role/RoleB');
+  if (typed === undefined) return undefined;
+  const roles = chainRoles(typed);
+  let trust: ChainTrust | undefined = 'role';
+  if (roles.length > 1) {
+    trust = await pickOne(TITLE, [
+      { label: 'Trust the previous role', description: 'Principal: the ARN of the role before it', value: 'role' as const },
+      { label: 'Trust the previous role\'s account', description: 'Principal: arn:…:iam::<account>:root; that account\'s policies decide', value: 'account' as const },
+    ], 'How does each role trust the role before it?');
+    if (!trust) return undefined;
+  }
+  const restrict = await pickOne(TITLE, [
+    { label: 'Basic Redshift trust', description: 'redshift.amazonaws.com', value: false },
+    { label: 'Restricted Redshift trust…', description: 'database users, Regions, one cluster or workgroup, Redshift ML', value: true },
+  ], `How does the first role (${roles[0].slice(roles[0].lastIndexOf('/') + 1)}) trust Amazon Redshift?`);
+  if (restrict === undefined) return undefined;
+  if (!restrict) return { roles, trust };
+  const redshift = await askTrustRestrictions(TITLE);
+  return redshift && { roles, trust, redshift };
+}
+
+export async function generateChainCommand(client: LanguageClient, args?: ChainCommandArgs): Promise<CommandResult | undefined> {
+  const input = args?.input ?? await askChainInput([]);
+  if (!input) return undefined;
+  const result = await client.sendRequest<GenerateResult>(GENERATE_CHAIN, input);
+  if (!result.ok) return refusal(result.problem);
+  return deliver(result.documents, args?.output, !args);
+}
