@@ -1,12 +1,15 @@
 /** The pure language service: everything the editor and the command line know about IAM policies and
  * Redshift SQL. No vscode, no LSP connection: strings in, LSP types out. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import { Catalog, CatalogData } from './catalog';
 import { toDiagnostics } from './diagnostics';
+import { completePolicy } from './policy/completion';
+import { hoverPolicy } from './policy/hover';
 import { isPolicyText, parsePolicy, PolicyDocument, PolicyKind } from './policy/parse';
 import { POLICY_RULES } from './policy/rules';
 import type { PolicyRule } from './policy/rules/rule';
+import { policySymbols } from './policy/symbols';
 import type { Settings } from './settings';
 import { analyzeSql } from './sql';
 import { globToRegExp } from './text';
@@ -22,6 +25,8 @@ export interface ServiceOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
+/** How many documents keep their parse: the open editors a user switches between. */
+const PARSE_CACHE_SIZE = 16;
 const SQL_LANGUAGES = new Set(['sql', 'jinja-sql', 'redshift']);
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
@@ -50,13 +55,31 @@ export function createLanguageService(options: ServiceOptions) {
     return (['trust', 'identity', 'resource'] as const).find((k) => matchesAny(uri, kinds[k]));
   }
 
+  /** The last parse of each recent document, reused while its text is unchanged, so that completion
+   * and hover in a large policy do not parse it again on every request. */
+  const parses = new Map<string, { text: string; kind?: PolicyKind; policy: PolicyDocument }>();
+  function parsedPolicy(uri: string, text: string, kind?: PolicyKind): PolicyDocument {
+    const hit = parses.get(uri);
+    if (hit && hit.text === text && hit.kind === kind) return hit.policy;
+    const policy = parsePolicy(text, kind);
+    parses.delete(uri);
+    parses.set(uri, { text, kind, policy });
+    if (parses.size > PARSE_CACHE_SIZE) parses.delete(parses.keys().next().value!);
+    return policy;
+  }
+
+  /** Drops what is kept of a closed document. */
+  function forget(uri: string): void {
+    parses.delete(uri);
+  }
+
   /** Which analyser a document gets, if any: JSON that is a policy (by content or settings), or SQL.
    * A policy comes back parsed, so it is parsed once. */
   function classify(doc: TextDocument, settings?: Settings | null): { language: 'sql' } | { language: 'policy'; policy: PolicyDocument } | undefined {
     if (SQL_LANGUAGES.has(doc.languageId)) return { language: 'sql' };
     if (!JSON_LANGUAGES.has(doc.languageId) || matchesAny(doc.uri, settings?.exclude)) return undefined;
     const kind = forcedKind(doc.uri, settings);
-    const policy = parsePolicy(doc.getText(), kind);
+    const policy = parsedPolicy(doc.uri, doc.getText(), kind);
     return kind || matchesAny(doc.uri, settings?.include) || isPolicyText(policy.root) ? { language: 'policy', policy } : undefined;
   }
 
@@ -78,7 +101,24 @@ export function createLanguageService(options: ServiceOptions) {
     return toDiagnostics(doc, findings(doc, settings), settings);
   }
 
-  return { catalog, classify, findings, validate, parsePolicy, policyFindings };
+  function complete(doc: TextDocument, position: Position, settings?: Settings | null, roleArns: string[] = []): CompletionItem[] {
+    const c = classify(doc, settings);
+    if (c?.language === 'policy') return completePolicy(doc, c.policy, doc.offsetAt(position), { catalog, roleArns });
+    return [];
+  }
+
+  function hover(doc: TextDocument, position: Position, settings?: Settings | null): Hover | null {
+    const c = classify(doc, settings);
+    if (c?.language === 'policy') return hoverPolicy(doc, c.policy, doc.offsetAt(position), { catalog });
+    return null;
+  }
+
+  function documentSymbols(doc: TextDocument, settings?: Settings | null): DocumentSymbol[] {
+    const c = classify(doc, settings);
+    return c?.language === 'policy' ? policySymbols(doc, c.policy) : [];
+  }
+
+  return { catalog, classify, findings, validate, parsePolicy, policyFindings, complete, hover, documentSymbols, forget };
 }
 
 export type LanguageService = ReturnType<typeof createLanguageService>;
