@@ -35,7 +35,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 let exitCode = 1;
 try {
-  server = await startCodeServer({ workspace: EXAMPLES, onOutput: (text) => log.write(`[code-server] ${text}\n`) });
+  server = await startCodeServer({ workspace: EXAMPLES, testDriver: true, onOutput: (text) => log.write(`[code-server] ${text}\n`) });
   console.log(`code-server ready at ${server.url} (${seconds()} s)`);
   browser = await launchBrowser();
   const page = await browser.context.newPage();
@@ -57,6 +57,7 @@ try {
   ];
   if (options.grep) payload.push(['extensionEnvironment', JSON.stringify({ MOCHA_GREP: options.grep })]);
   await page.goto(workbenchUrl(server, EXAMPLES, payload));
+  console.log(`workbench opened (${seconds()} s)`);
   let timer;
   const timeLimit = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), Number(options.timeout) * 1000); });
   const outcome = await Promise.race([finished, timeLimit, server.exited.then((code) => ({ serverExited: code }))]);

@@ -62,11 +62,12 @@ const USER_SETTINGS = {
 };
 
 /**
- * Starts code-server on a free port over `workspace`, after installing `vsix` when given.
+ * Starts code-server on a free port over `workspace`, after installing `vsix` when given, with the
+ * smoke-test driver when `testDriver`.
  * Returns { url, port, state, userDataDir, stop() }; stop() ends the whole process group and
  * removes the state folder. `onOutput` receives code-server's own output lines.
  */
-export async function startCodeServer({ workspace = EXAMPLES, vsix, port, onOutput = () => {} } = {}) {
+export async function startCodeServer({ workspace = EXAMPLES, vsix, port, testDriver = false, onOutput = () => {} } = {}) {
   const state = mkdtempSync(path.join(tmpdir(), 'redshift-iam-code-server-'));
   const userDataDir = path.join(state, 'user-data');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -98,7 +99,8 @@ export async function startCodeServer({ workspace = EXAMPLES, vsix, port, onOutp
   // detached: setsid, so the server and its file watchers form one process group to kill at once.
   const child = spawn(NODE24, [
     CODE_SERVER, ...commonFlags, '--bind-addr', `127.0.0.1:${port}`, '--reconnection-grace-time', '5',
-    '--vscode-option', 'enable-smoke-test-driver', workspace,
+    // The smoke-test driver makes the workbench honour the `payload` that runs extension tests.
+    ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), workspace,
   ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   for (const stream of [child.stdout, child.stderr]) {

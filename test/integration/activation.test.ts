@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, ruleIds, waitForDiagnostics } from './helpers';
+import { closeAllEditors, EXTENSION_ID, ruleIds, waitForDiagnostics } from './helpers';
 
 describe('activation', () => {
   it('activates when a JSON document opens and checks it as a policy', async () => {
@@ -13,6 +13,6 @@ describe('activation', () => {
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is active');
     const unknownKey = diagnostics.find((d) => ruleIds([d])[0] === 'unknown-key');
     assert.equal(doc.getText(unknownKey!.range), '"Actoin"');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeAllEditors();
   });
 });

@@ -10,6 +10,13 @@ export function examplesUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+/** Closes every editor, discarding unsaved changes (closing a modified editor would ask to save). */
+export async function closeAllEditors(): Promise<void> {
+  while (vscode.window.tabGroups.all.some((g) => g.tabs.length > 0)) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 /** Rejects with `what` when `promise` has not settled within `ms`. */
 export async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
