@@ -1,8 +1,9 @@
-/** Policy structure rules beyond what fixtures show: findings under a forced policy kind, and quick
- * fixes, which must leave valid JSON and a policy the rule no longer flags. */
+/** Policy structure rules beyond what fixtures show: findings under a forced policy kind, quick fixes
+ * (which must leave valid JSON and a policy the rule no longer flags), and condition operator parsing. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type ParseError } from 'jsonc-parser';
+import { CONDITION_OPERATORS, parseOperator, suggestOperator } from '../../server/src/service/policy/conditions';
 import { parsePolicy, type PolicyKind } from '../../server/src/service/policy/parse';
 import type { Finding, Fix } from '../../server/src/service/types';
 import { getService } from '../helpers';
@@ -114,5 +115,49 @@ describe('value quick fixes', () => {
     assert.equal(fixed(policy('"2012-10-17"', '"allow"'), 'invalid-effect'), policy('"2012-10-17"', '"Allow"'));
     assert.equal(fixed(policy('"2012-10-17"', '"Alow"'), 'invalid-effect'), policy('"2012-10-17"', '"Allow"'));
     assert.equal(findings(policy('"2012-10-17"', '"Permit"'), 'invalid-effect')[0].fixes, undefined);
+  });
+});
+
+describe('condition operators', () => {
+  it('parses set prefixes and IfExists', () => {
+    assert.deepEqual(parseOperator('StringEquals'), { base: 'StringEquals', type: 'String', ifExists: false, setPrefix: undefined });
+    assert.deepEqual(parseOperator('ForAllValues:StringLikeIfExists'), { base: 'StringLike', type: 'String', ifExists: true, setPrefix: 'ForAllValues' });
+    assert.deepEqual(parseOperator('ForAnyValue:ArnLike'), { base: 'ArnLike', type: 'Arn', ifExists: false, setPrefix: 'ForAnyValue' });
+    assert.equal(parseOperator('NotIpAddressIfExists')?.type, 'IpAddress');
+    assert.equal(parseOperator('Null')?.type, 'Null');
+  });
+  it('knows every base operator of the IAM documentation', () => {
+    assert.equal(CONDITION_OPERATORS.length, 27);
+    for (const name of CONDITION_OPERATORS) assert.equal(parseOperator(name)?.base, name);
+  });
+  it('rejects wrong case, unknown prefixes, NullIfExists and a bare IfExists', () => {
+    for (const name of ['stringequals', 'StringEqual', 'ForAnyValues:StringLike', 'NullIfExists', 'IfExists', 'ForAllValues:', 'Foo:Bool', 'constructor']) {
+      assert.equal(parseOperator(name), undefined, name);
+    }
+  });
+  it('suggests the operator a typo meant', () => {
+    assert.equal(suggestOperator('StringEqual'), 'StringEquals');
+    assert.equal(suggestOperator('stringequals'), 'StringEquals');
+    assert.equal(suggestOperator('StringEqualsIfExist'), 'StringEqualsIfExists');
+    assert.equal(suggestOperator('ForAnyValues:StringLike'), 'ForAnyValue:StringLike');
+    assert.equal(suggestOperator('forallvalues:stringequals'), 'ForAllValues:StringEquals');
+    assert.equal(suggestOperator('NullIfExists'), 'Null');
+    assert.equal(suggestOperator('Matches'), undefined);
+  });
+});
+
+describe('condition and Sid quick fixes', () => {
+  const policy = (sid: string, condition: string) =>
+    `{\n  "Version": "2012-10-17",\n  "Statement": { "Sid": ${sid}, "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": ${condition} }\n}`;
+  it('invalid-condition-operator renames to the suggestion', () => {
+    assert.equal(fixed(policy('"Read"', '{ "stringLike": { "s3:prefix": "home/*" } }'), 'invalid-condition-operator'),
+      policy('"Read"', '{ "StringLike": { "s3:prefix": "home/*" } }'));
+  });
+  it('invalid-condition-value lowers a Bool value', () => {
+    assert.equal(fixed(policy('"Read"', '{ "Bool": { "aws:SecureTransport": "TRUE" } }'), 'invalid-condition-value'),
+      policy('"Read"', '{ "Bool": { "aws:SecureTransport": "true" } }'));
+  });
+  it('invalid-sid drops the characters IAM does not accept', () => {
+    assert.equal(fixed(policy('"Read-Only_1"', '{}'), 'invalid-sid'), policy('"ReadOnly1"', '{}'));
   });
 });

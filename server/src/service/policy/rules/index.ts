@@ -13,6 +13,12 @@ import { rule as conflictingElements } from './conflicting-elements';
 import { rule as missingResource } from './missing-resource';
 import { rule as principalPlacement } from './principal-placement';
 import { rule as trustPolicyElements } from './trust-policy-elements';
+import { rule as invalidSid } from './invalid-sid';
+import { rule as invalidActionFormat } from './invalid-action-format';
+import { rule as policySize } from './policy-size';
+import { rule as invalidConditionOperator } from './invalid-condition-operator';
+import { rule as invalidConditionValue } from './invalid-condition-value';
+import { rule as invalidPolicyVariable } from './invalid-policy-variable';
 import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
@@ -31,6 +37,12 @@ export const POLICY_RULES: PolicyRule[] = [
   missingResource,
   principalPlacement,
   trustPolicyElements,
+  invalidSid,
+  invalidActionFormat,
+  policySize,
+  invalidConditionOperator,
+  invalidConditionValue,
+  invalidPolicyVariable,
   unknownAction,
   unknownConditionKey,
   conditionKeyNotSupported,

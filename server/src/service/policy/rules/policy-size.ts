@@ -1,0 +1,46 @@
+import type { PolicyRule } from './rule';
+
+/** Characters IAM counts against its size quotas: everything but whitespace outside strings. */
+function countedCharacters(text: string): number {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      count++;
+      if (c === '\\') {
+        count++;
+        i++;
+      } else if (c === '"') inString = false;
+    } else if (!/\s/.test(c)) {
+      count++;
+      if (c === '"') inString = true;
+    }
+  }
+  return count;
+}
+
+const TRUST_LIMIT = 2048;
+const MANAGED_LIMIT = 6144;
+
+export const rule: PolicyRule = {
+  id: 'policy-size',
+  severity: 'warning',
+  description: 'The policy must fit IAM\'s size quota (whitespace not counted): 2,048 characters for a role trust policy, 6,144 for a managed policy.',
+  check(doc, _ctx, report) {
+    if (doc.root?.type !== 'object') return;
+    const size = countedCharacters(doc.text);
+    const limit = doc.kind === 'trust' ? TRUST_LIMIT : MANAGED_LIMIT;
+    if (size <= limit) return;
+    const n = (x: number) => x.toLocaleString('en-US');
+    report({
+      offset: doc.root.offset,
+      length: 1,
+      message: {
+        trust: `The trust policy is ${n(size)} characters without whitespace, over the default role trust policy quota of ${n(limit)} (it can be raised through Service Quotas).`,
+        identity: `The policy is ${n(size)} characters without whitespace, over the ${n(limit)} quota of a managed policy (inline policies of a role may total 10,240): split it or use wildcards.`,
+        resource: `The policy is ${n(size)} characters without whitespace, over the ${n(limit)} quota of an IAM managed policy: check the size quota of the service that stores this resource-based policy.`,
+      }[doc.kind],
+    });
+  },
+};
