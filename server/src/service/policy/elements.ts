@@ -53,13 +53,13 @@ export function actionValues(statement: Statement, key: 'Action' | 'NotAction', 
   return values;
 }
 
-/** The catalogue actions a statement's Action element names, or undefined when that is not a closed
- * list: NotAction, `*`, a value outside the catalogue or no Action at all. */
-export function knownActions(statement: Statement, catalog: Catalog): Action[] | undefined {
+/** The values of a statement's Action element when each names catalogue actions, or undefined when
+ * they are not a closed list: NotAction, `*`, a value outside the catalogue or no Action at all. */
+export function knownActionValues(statement: Statement, catalog: Catalog): (ActionValue & { matches: Action[] })[] | undefined {
   if (statement.members.has('NotAction')) return undefined;
   const values = actionValues(statement, 'Action', catalog);
   if (values.length === 0 || values.some((v) => !v.matches?.length)) return undefined;
-  return values.flatMap((v) => v.matches!);
+  return values as (ActionValue & { matches: Action[] })[];
 }
 
 export function isAllow(statement: Statement): boolean {

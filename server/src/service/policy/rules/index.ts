@@ -22,6 +22,7 @@ import { rule as invalidPolicyVariable } from './invalid-policy-variable';
 import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
+import { rule as resourceMismatch } from './resource-mismatch';
 
 export const POLICY_RULES: PolicyRule[] = [
   jsonSyntax,
@@ -46,4 +47,5 @@ export const POLICY_RULES: PolicyRule[] = [
   unknownAction,
   unknownConditionKey,
   conditionKeyNotSupported,
+  resourceMismatch,
 ];
