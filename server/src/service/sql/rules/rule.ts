@@ -1,6 +1,7 @@
 import type { Report, RuleMeta } from '../../types';
+import type { SqlModel } from '../statements';
 
-/** One SQL check. The analyser's statement model is passed in by sql/index.ts. */
-export interface SqlRule<Model = unknown> extends RuleMeta {
-  check(model: Model, report: Report): void;
+/** One SQL check: its metadata and a function that reports findings on the parsed statements. */
+export interface SqlRule extends RuleMeta {
+  check(model: SqlModel, report: Report): void;
 }

@@ -1,0 +1,481 @@
+/** Splits Redshift SQL into statements and finds, in each statement that carries an IAM role or
+ * credentials, its kind and its authorization and resource clauses, with document offsets. Statements
+ * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
+import { hasTemplate, lex, unescapeString, type LexProblem, type Token } from './lexer';
+import { KINDS, type StatementKind } from './syntax';
+
+export type { StatementKind } from './syntax';
+
+export interface Span { start: number; end: number }
+
+export interface SqlValue extends Span {
+  /** The value as written between its quotes (the token itself for a word or template). */
+  text: string;
+  /** The value Redshift sees: escapes resolved. */
+  value: string;
+  /** Document offset of `text[0]`; `offset + i` is where `text[i]` is. */
+  offset: number;
+  kind: 'string' | 'dollarString' | 'typographicString' | 'word' | 'template' | 'number' | 'quotedIdent';
+  /** A template, or a string with templating inside: not what Redshift will see. */
+  templated: boolean;
+  /** The closing quote is missing. */
+  unterminated: boolean;
+}
+
+export interface Clause extends Span {
+  /** Canonical upper-case name: IAM_ROLE, CATALOG_ROLE, CREDENTIALS, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+   * SESSION_TOKEN, MASTER_SYMMETRIC_KEY, KMS_KEY_ID, ENCRYPTED, MANIFEST, CLEANPATH, ALLOWOVERWRITE, SSH,
+   * REGION, FROM, TO, JSONPATHS, LAMBDA, SAGEMAKER, FUNCTION, SECRET_ARN, ON (GRANT ASSUMEROLE), FOR, … */
+  name: string;
+  /** The keyword(s) as written, such as `WITH CREDENTIALS AS`. */
+  keyword: Span;
+  value?: SqlValue;
+  /** A following word that qualifies the clause, upper-case: AUTO (ENCRYPTED), VERBOSE (MANIFEST), or the
+   * comma-separated commands of GRANT ASSUMEROLE … FOR. */
+  modifier?: string;
+}
+
+export interface SqlStatement extends Span {
+  kind: StatementKind;
+  label: string;
+  /** Where the statement's reach ends: its `;`, else the next statement or the end of its text. */
+  stop: number;
+  /** The keywords that name the statement. */
+  head: Span;
+  /** Tokens without comments, in document offsets, `;` excluded. */
+  tokens: Token[];
+  clauses: Clause[];
+  /** Templating outside strings: clauses may come from the template. */
+  templated: boolean;
+  /** Inside a stored-procedure body or an `EXECUTE '…'` string. */
+  embedded: boolean;
+  /** COPY: S3, DYNAMODB, EMR or SSH; CREATE EXTERNAL SCHEMA: DATA CATALOG, HIVE METASTORE, POSTGRES, …;
+   * CREATE DATABASE: INTEGRATION, ARN or DATASHARE. */
+  source?: string;
+  /** Writes `value` as a string literal that is valid where this statement stands in the document. */
+  literal(value: string): string;
+}
+
+export interface SqlModel {
+  text: string;
+  statements: SqlStatement[];
+  problems: LexProblem[];
+}
+
+/** The text being analysed (the document, or the unescaped content of a string in it) and how its
+ * offsets and literals translate back into the document. */
+interface Source {
+  text: string;
+  embedded: boolean;
+  /** Offsets differ from document offsets. */
+  mapped: boolean;
+  toDoc(offset: number): number;
+  /** Escapes text written in this source so it can stand in the document. */
+  escape(text: string): string;
+}
+
+const DOCUMENT_SOURCE = (text: string): Source => ({ text, embedded: false, mapped: false, toDoc: (o) => o, escape: (t) => t });
+
+function quoteLiteral(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The source inside a single-quoted string token: '' and backslash escapes resolved, offsets mapped. */
+function innerSource(outer: Source, token: Token): Source {
+  const raw = outer.text.slice(token.bodyStart, token.bodyEnd);
+  const map: number[] = [];
+  let text = '';
+  for (let k = 0; k < raw.length; k++) {
+    map.push(outer.toDoc(token.bodyStart + k));
+    const c = raw[k];
+    if ((c === "'" && raw[k + 1] === "'") || c === '\\') {
+      text += c === '\\' ? unescapeString(raw.slice(k, k + 2)) : "'";
+      k++;
+    } else text += c;
+  }
+  map.push(outer.toDoc(token.bodyEnd));
+  return {
+    text,
+    embedded: true,
+    mapped: true,
+    toDoc: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
+    escape: (t) => outer.escape(t.replace(/\\/g, '\\\\').replace(/'/g, "''")),
+  };
+}
+
+const STRING_KINDS = new Set(['string', 'dollarString', 'typographicString', 'template']);
+
+/** Parses a whole document. */
+export function parseSql(text: string): SqlModel {
+  const model: SqlModel = { text, statements: [], problems: [] };
+  const source = DOCUMENT_SOURCE(text);
+  const { tokens, problems } = lex(text);
+  model.problems.push(...problems);
+  addStatements(model, source, tokens, text.length, false);
+  return model;
+}
+
+let lastModel: SqlModel | undefined;
+
+/** The parsed model of `text`, reusing the last one when the text is unchanged. */
+export function sqlModel(text: string): SqlModel {
+  if (lastModel?.text !== text) lastModel = parseSql(text);
+  return lastModel;
+}
+
+/** The innermost statement whose reach (up to its `;`) holds `offset`. */
+export function statementAt(text: string, offset: number): SqlStatement | undefined {
+  let best: SqlStatement | undefined;
+  for (const s of sqlModel(text).statements) {
+    if (offset >= s.start && offset <= s.stop && (!best || s.stop - s.start <= best.stop - best.start)) best = s;
+  }
+  return best;
+}
+
+/** Splits `tokens` (offsets in `source`) on `;` and adds the statements they make. `end` is the source
+ * offset where the last statement's reach ends; `inBody` strips PL/pgSQL control words. */
+function addStatements(model: SqlModel, source: Source, tokens: Token[], end: number, inBody: boolean): void {
+  let chunk: Token[] = [];
+  const flush = (stop: number) => {
+    const significant = inBody ? stripControlWords(source, chunk) : chunk;
+    if (significant.length) addStatement(model, source, significant, stop, inBody);
+    chunk = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'comment') continue;
+    if (t.kind === 'operator' && source.text.charCodeAt(t.start) === 59 /* ; */) flush(t.start);
+    else chunk.push(t);
+  }
+  flush(end);
+}
+
+const CONTROL_WORDS = new Set(['BEGIN', 'ELSE', 'LOOP', 'THEN', 'EXCEPTION']);
+
+/** Drops the PL/pgSQL words before a statement in a procedure body: BEGIN, ELSE, LOOP, `IF … THEN`. */
+function stripControlWords(source: Source, chunk: Token[]): Token[] {
+  let i = 0;
+  while (i < chunk.length) {
+    const w = wordOf(source, chunk[i]);
+    if (CONTROL_WORDS.has(w)) i++;
+    else if (w === 'IF' || w === 'ELSIF' || w === 'WHEN') {
+      const then = chunk.findIndex((t, k) => k > i && wordOf(source, t) === 'THEN');
+      if (then < 0) return [];
+      i = then + 1;
+    } else break;
+  }
+  return chunk.slice(i);
+}
+
+function wordOf(source: Source, t: Token | undefined): string {
+  return t?.kind === 'word' ? source.text.slice(t.start, t.end).toUpperCase() : '';
+}
+
+function toDocToken(source: Source, t: Token): Token {
+  if (!source.mapped) return t;
+  return { ...t, start: source.toDoc(t.start), end: source.toDoc(t.end), bodyStart: source.toDoc(t.bodyStart), bodyEnd: source.toDoc(t.bodyEnd) };
+}
+
+function kindOf(source: Source, tokens: Token[], h: number): { kind: StatementKind; headLength: number } {
+  const w = (k: number) => wordOf(source, tokens[h + k]);
+  switch (w(0)) {
+    case 'COPY': {
+      if (w(1) === 'JOB') return { kind: 'other', headLength: 2 };
+      const job = tokens.some((t, k) => k > h && wordOf(source, t) === 'JOB' && wordOf(source, tokens[k + 1]) === 'CREATE');
+      return { kind: job ? 'copy-job' : 'copy', headLength: 1 };
+    }
+    case 'UNLOAD':
+      return { kind: 'unload', headLength: 1 };
+    case 'CREATE': {
+      const k = w(1) === 'OR' && w(2) === 'REPLACE' ? 3 : 1;
+      if (w(k) === 'LIBRARY') return { kind: 'create-library', headLength: k + 1 };
+      if (w(k) === 'MODEL') return { kind: 'create-model', headLength: k + 1 };
+      if (w(k) === 'DATABASE') return { kind: 'create-database', headLength: k + 1 };
+      if (w(k) === 'PROCEDURE') return { kind: 'create-procedure', headLength: k + 1 };
+      if (w(k) === 'EXTERNAL') {
+        const kind = ({ FUNCTION: 'create-external-function', SCHEMA: 'create-external-schema', MODEL: 'create-external-model' } as const)[w(k + 1) as 'FUNCTION'];
+        if (kind) return { kind, headLength: k + 2 };
+      }
+      return { kind: 'other', headLength: 1 };
+    }
+    case 'ALTER':
+      return w(1) === 'EXTERNAL' && w(2) === 'SCHEMA' ? { kind: 'alter-external-schema', headLength: 3 } : { kind: 'other', headLength: 1 };
+    case 'GRANT':
+    case 'REVOKE':
+      if (w(1) === 'ASSUMEROLE') return { kind: w(0) === 'GRANT' ? 'grant-assumerole' : 'revoke-assumerole', headLength: 2 };
+      if (tokens.some((t) => wordOf(source, t) === 'IAM_ROLE')) return { kind: 'grant-iam-role', headLength: 1 };
+      return { kind: 'other', headLength: 1 };
+    default:
+      return { kind: 'other', headLength: 1 };
+  }
+}
+
+function addStatement(model: SqlModel, source: Source, sourceTokens: Token[], sourceStop: number, embedded: boolean): void {
+  let h = 0;
+  while (h < sourceTokens.length && sourceTokens[h].kind === 'template') h++;
+  const { kind, headLength } = h < sourceTokens.length ? kindOf(source, sourceTokens, h) : { kind: 'other' as const, headLength: 0 };
+  const tokens = sourceTokens.map((t) => toDocToken(source, t));
+  const last = tokens[tokens.length - 1];
+  const headEnd = tokens[Math.min(h + headLength, tokens.length) - 1] ?? last;
+  const statement: SqlStatement = {
+    kind,
+    label: KINDS[kind].label,
+    start: tokens[0].start,
+    end: last.end,
+    stop: Math.max(last.end, source.toDoc(sourceStop)),
+    head: { start: tokens[Math.min(h, tokens.length - 1)].start, end: headEnd.end },
+    tokens,
+    clauses: [],
+    templated: tokens.some((t) => t.kind === 'template'),
+    embedded: embedded || source.embedded,
+    literal: (value) => source.escape(quoteLiteral(value)),
+  };
+  if (kind !== 'other' && kind !== 'create-procedure') new ClauseReader(source, sourceTokens, statement).read(h + headLength);
+  model.statements.push(statement);
+  if (kind === 'create-procedure') addBodyStatements(model, source, sourceTokens);
+  else if (embedded && wordOf(source, sourceTokens[0]) === 'EXECUTE' && sourceTokens.length === 2 && sourceTokens[1].kind === 'string') {
+    addStringStatements(model, source, sourceTokens[1]);
+  }
+}
+
+/** The statements of a procedure body (`AS $$ … $$` or `AS '…'`). */
+function addBodyStatements(model: SqlModel, source: Source, tokens: Token[]): void {
+  const as = tokens.findIndex((t) => wordOf(source, t) === 'AS');
+  const body = tokens[as + 1];
+  if (as < 0 || !body) return;
+  if (body.kind === 'dollarString') {
+    const { tokens: inner, problems } = lex(source.text, body.bodyStart, body.bodyEnd);
+    for (const p of problems) model.problems.push({ ...p, offset: source.toDoc(p.offset) });
+    addStatements(model, { ...source, embedded: true }, inner, body.bodyEnd, true);
+  } else if (body.kind === 'string') addStringStatements(model, source, body, true);
+}
+
+/** The statements written inside a single-quoted string: a procedure body or `EXECUTE '…'`. */
+function addStringStatements(model: SqlModel, outer: Source, token: Token, inBody = false): void {
+  const source = innerSource(outer, token);
+  const { tokens, problems } = lex(source.text);
+  for (const p of problems) model.problems.push({ ...p, offset: source.toDoc(p.offset) });
+  addStatements(model, source, tokens, source.text.length, inBody);
+}
+
+const FLAG_CLAUSES = new Set(['CLEANPATH', 'ALLOWOVERWRITE', 'SSH']);
+/** Clauses whose value is required: without one, the clause is kept so rules can say so. */
+const REQUIRED_VALUE = new Set(['IAM_ROLE', 'CATALOG_ROLE', 'CREDENTIALS', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN', 'MASTER_SYMMETRIC_KEY', 'KMS_KEY_ID']);
+/** Clauses kept only when a quoted value follows (the word alone may mean something else). */
+const OPTIONAL_VALUE = new Set(['SECRET_ARN', 'AUTHENTICATION_ARN', 'CLUSTER_ARN', 'URI', 'CATALOG_ID', 'S3_BUCKET', 'LAMBDA', 'SAGEMAKER', 'DATABASE', 'SCHEMA', 'MODEL_ID']);
+const EXTERNAL_SOURCES = ['DATA CATALOG', 'HIVE METASTORE', 'POSTGRES', 'MYSQL', 'KINESIS', 'MSK', 'KAFKA', 'REDSHIFT'];
+/** Words that end a value-less IAM_ROLE rather than being its (wrong) value. */
+const CLAUSE_WORDS = new Set([...REQUIRED_VALUE, ...OPTIONAL_VALUE, ...FLAG_CLAUSES, 'ENCRYPTED', 'MANIFEST', 'REGION', 'FORMAT', 'FROM', 'TO', 'FOR', 'JOB', 'DELIMITER', 'CSV', 'JSON', 'PARQUET', 'AVRO', 'GZIP', 'MODEL_TYPE', 'SETTINGS', 'AUTO', 'RETRY_TIMEOUT', 'MAX_BATCH_ROWS', 'MAX_BATCH_SIZE', 'CREATE', 'AUTHENTICATION', 'WITH']);
+const roleWord = (w: string) => !CLAUSE_WORDS.has(w);
+
+/** Reads the clauses of one statement, in source tokens, into the statement (document offsets). */
+class ClauseReader {
+  constructor(private source: Source, private tokens: Token[], private statement: SqlStatement) {}
+
+  private word(i: number): string {
+    return wordOf(this.source, this.tokens[i]);
+  }
+
+  private isOperator(i: number, op: string): boolean {
+    const t = this.tokens[i];
+    return t?.kind === 'operator' && this.source.text.slice(t.start, t.end) === op;
+  }
+
+  private span(from: number, to: number): Span {
+    return { start: this.source.toDoc(this.tokens[from].start), end: this.source.toDoc(this.tokens[to].end) };
+  }
+
+  /** The value at token `i`: a string-like token, or a bare word that `acceptWord` accepts. */
+  private valueAt(i: number, acceptWord?: (word: string) => boolean): SqlValue | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    const isWord = t.kind === 'word' && acceptWord !== undefined && acceptWord(this.word(i));
+    if (!STRING_KINDS.has(t.kind) && !isWord) return undefined;
+    const raw = this.source.text.slice(t.bodyStart, t.bodyEnd);
+    return {
+      text: raw,
+      value: t.kind === 'string' ? unescapeString(raw) : raw,
+      offset: this.source.toDoc(t.bodyStart),
+      start: this.source.toDoc(t.start),
+      end: this.source.toDoc(t.end),
+      kind: t.kind as SqlValue['kind'],
+      templated: t.kind === 'template' || hasTemplate(raw),
+      unterminated: t.unterminated,
+    };
+  }
+
+  private add(name: string, keywordFrom: number, keywordTo: number, value?: SqlValue, modifier?: string): void {
+    const keyword = this.span(keywordFrom, keywordTo);
+    this.statement.clauses.push({ name, keyword, value, modifier, start: keyword.start, end: value?.end ?? keyword.end });
+  }
+
+  read(from: number): void {
+    const { kind } = this.statement;
+    let depth = 0;
+    let settingsDepth = -1;
+    for (let i = from; i < this.tokens.length; i++) {
+      if (this.isOperator(i, '(')) {
+        depth++;
+        if (this.word(i - 1) === 'SETTINGS') settingsDepth = depth;
+        continue;
+      }
+      if (this.isOperator(i, ')')) {
+        if (depth === settingsDepth) settingsDepth = -1;
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth !== 0 && depth !== settingsDepth) continue;
+      const name = this.word(i);
+      if (!name) continue;
+      i = this.clause(kind, name, i);
+    }
+    if (kind === 'copy' || kind === 'copy-job') {
+      const from = this.statement.clauses.find((c) => c.name === 'FROM')?.value;
+      const prefix = from && !from.templated ? /^([a-z0-9]+):\/\//i.exec(from.value)?.[1].toUpperCase() : undefined;
+      if (prefix === 'S3') this.statement.source = this.statement.clauses.some((c) => c.name === 'SSH') ? 'SSH' : 'S3';
+      else if (prefix === 'DYNAMODB' || prefix === 'EMR') this.statement.source = prefix;
+    }
+    if (kind === 'create-external-schema') this.statement.source ??= 'DATA CATALOG';
+  }
+
+  /** Reads the clause that starts with word `name` at token `i`; returns the index of its last token. */
+  private clause(kind: StatementKind, name: string, i: number): number {
+    if (name === 'IAM_ROLE' || name === 'CATALOG_ROLE') {
+      const value = this.valueAt(i + 1, roleWord);
+      this.add(name, i, i, value);
+      return value ? i + 1 : i;
+    }
+    if (name === 'CREDENTIALS') {
+      const first = this.word(i - 1) === 'WITH' ? i - 1 : i;
+      const last = this.word(i + 1) === 'AS' ? i + 1 : i;
+      const value = this.valueAt(last + 1);
+      this.add(name, first, last, value);
+      return value ? last + 1 : last;
+    }
+    if (REQUIRED_VALUE.has(name)) {
+      const value = this.valueAt(i + 1);
+      this.add(name, i, i, value);
+      return value ? i + 1 : i;
+    }
+    if (name === 'ENCRYPTED' || name === 'MANIFEST') {
+      const modifier = this.word(i + 1);
+      const qualified = (name === 'ENCRYPTED' && modifier === 'AUTO') || (name === 'MANIFEST' && modifier === 'VERBOSE');
+      this.add(name, i, qualified ? i + 1 : i, undefined, qualified ? modifier : undefined);
+      return qualified ? i + 1 : i;
+    }
+    if (FLAG_CLAUSES.has(name)) {
+      this.add(name, i, i);
+      return i;
+    }
+    if (name === 'REGION') {
+      const at = this.word(i + 1) === 'AS' ? i + 2 : i + 1;
+      const value = this.valueAt(at);
+      if (!value) return i;
+      this.add(name, i, at - 1, value);
+      return at;
+    }
+    if (OPTIONAL_VALUE.has(name)) {
+      const value = this.valueAt(i + 1);
+      if (!value) return i;
+      this.add(name, i, i, value);
+      return i + 1;
+    }
+    if ((name === 'JSON' || name === 'AVRO') && (kind === 'copy' || kind === 'copy-job')) {
+      const value = this.valueAt(i + 1);
+      if (!value || !/^s3:\/\//i.test(value.value)) return i;
+      this.add('JSONPATHS', i, i, value);
+      return i + 1;
+    }
+    if (name === 'FROM') return this.from(kind, i);
+    if (name === 'TO' && kind === 'unload') {
+      const value = this.valueAt(i + 1);
+      if (value) this.add('TO', i, i, value);
+      return value ? i + 1 : i;
+    }
+    if (name === 'ON' && (kind === 'grant-assumerole' || kind === 'revoke-assumerole')) return this.assumeRoleTargets(i);
+    if (name === 'FOR' && (kind === 'grant-assumerole' || kind === 'revoke-assumerole')) {
+      const words = this.tokens.slice(i + 1).map((t) => (t.kind === 'operator' ? ',' : wordOf(this.source, t)));
+      const commands = words.join(' ').split(/\s*,\s*/).map((w) => w.trim()).filter(Boolean);
+      this.add('FOR', i, this.tokens.length - 1, undefined, commands.join(','));
+      return this.tokens.length - 1;
+    }
+    if (name === 'FUNCTION' && (kind === 'create-model' || kind === 'create-external-model')) {
+      const value = this.valueAt(i + 1, () => true);
+      if (value?.kind === 'word' || value?.kind === 'template') this.add('FUNCTION', i, i, value);
+      return value ? i + 1 : i;
+    }
+    if (name === 'JOB' && kind === 'copy-job' && this.word(i + 1) === 'CREATE') {
+      const value = this.valueAt(i + 2, () => true);
+      this.add('JOB', i, i + 1, value);
+      return value ? i + 2 : i + 1;
+    }
+    return i;
+  }
+
+  private from(kind: StatementKind, i: number): number {
+    if (kind === 'copy' || kind === 'copy-job' || kind === 'create-library') {
+      const value = this.valueAt(i + 1);
+      if (!value || value.kind === 'word') return i;
+      this.add('FROM', i, i, value);
+      return i + 1;
+    }
+    if (kind === 'create-external-schema') {
+      const two = `${this.word(i + 1)} ${this.word(i + 2)}`;
+      const found = EXTERNAL_SOURCES.find((s) => s === two || s === this.word(i + 1));
+      if (found) this.statement.source = found;
+      return found ? i + found.split(' ').length : i;
+    }
+    if (kind === 'create-database') {
+      const what = this.word(i + 1);
+      if (what === 'INTEGRATION' || what === 'ARN') {
+        const value = this.valueAt(i + 2);
+        this.statement.source = what;
+        this.add(what, i, i + 1, value);
+        return value ? i + 2 : i + 1;
+      }
+      if (what === 'DATASHARE') this.statement.source = what;
+    }
+    return i;
+  }
+
+  /** `GRANT ASSUMEROLE ON 'chain' [, 'chain' …] | default | ALL`: one ON clause per target. */
+  private assumeRoleTargets(i: number): number {
+    let j = i + 1;
+    for (;;) {
+      const value = this.valueAt(j, roleWord);
+      if (!value) break;
+      this.add('ON', i, i, value);
+      if (!this.isOperator(j + 1, ',')) return j;
+      j += 2;
+    }
+    return j - 1;
+  }
+}
+
+export interface ChainElement {
+  /** The element as written, spaces included. */
+  text: string;
+  /** Document offset of `text[0]`. */
+  offset: number;
+}
+
+/** The comma-separated elements of a role chain value, with their offsets. */
+export function chainElements(value: SqlValue): ChainElement[] {
+  const elements: ChainElement[] = [];
+  let start = 0;
+  for (let k = 0; k <= value.text.length; k++) {
+    if (k === value.text.length || value.text[k] === ',') {
+      elements.push({ text: value.text.slice(start, k), offset: value.offset + start });
+      start = k + 1;
+    }
+  }
+  return elements;
+}
+
+/** Clauses that name IAM roles: IAM_ROLE, CATALOG_ROLE and the targets of GRANT/REVOKE ASSUMEROLE. */
+export function roleClauses(statement: SqlStatement): Clause[] {
+  return statement.clauses.filter((c) => c.name === 'IAM_ROLE' || c.name === 'CATALOG_ROLE' || c.name === 'ON');
+}
+
+export function clausesNamed(statement: SqlStatement, ...names: string[]): Clause[] {
+  return statement.clauses.filter((c) => names.includes(c.name));
+}

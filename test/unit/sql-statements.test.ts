@@ -1,0 +1,289 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { accessAt, accessOf, roleChainAt } from '../../server/src/service/sql/access';
+import { chainElements, parseSql, statementAt, type SqlStatement } from '../../server/src/service/sql/statements';
+
+const A = 'arn:aws:iam::123456789012:role/RoleA';
+const B = 'arn:aws:iam::210987654321:role/RoleB';
+
+function only(text: string): SqlStatement {
+  const { statements } = parseSql(text);
+  assert.equal(statements.length, 1, `statements of ${text}`);
+  return statements[0];
+}
+
+/** `NAME=value` for each clause (value as written, modifier after a slash). */
+function clauses(statement: SqlStatement): string[] {
+  return statement.clauses.map((c) => `${c.name}${c.value ? `=${c.value.text}` : ''}${c.modifier ? `/${c.modifier}` : ''}`);
+}
+
+describe('sql statements: COPY', () => {
+  it('finds the source, the role chain and the options of a COPY from Amazon S3', () => {
+    const text = `copy venue\nfrom 's3://companyb/redshift/venue_pipe_'\niam_role '${A},${B}'\nmanifest region as 'us-west-2';`;
+    const s = only(text);
+    assert.equal(s.kind, 'copy');
+    assert.equal(s.label, 'COPY');
+    assert.equal(s.source, 'S3');
+    assert.deepEqual(clauses(s), ['FROM=s3://companyb/redshift/venue_pipe_', `IAM_ROLE=${A},${B}`, 'MANIFEST', 'REGION=us-west-2']);
+    const role = s.clauses[1];
+    assert.equal(text.slice(role.keyword.start, role.keyword.end), 'iam_role');
+    assert.equal(text.slice(role.value!.offset, role.value!.offset + A.length), A);
+    assert.equal(text.slice(role.start, role.end), `iam_role '${A},${B}'`);
+    assert.equal(text.slice(s.head.start, s.head.end), 'copy');
+    assert.equal(s.end, text.length - 1);
+  });
+
+  it('reads keywords in any case and keeps the value as written', () => {
+    const s = only("COPY t FROM 's3://b/k' IAM_Role DEFAULT Encrypted master_symmetric_key 'K='");
+    assert.deepEqual(clauses(s), ['FROM=s3://b/k', 'IAM_ROLE=DEFAULT', 'ENCRYPTED', 'MASTER_SYMMETRIC_KEY=K=']);
+  });
+
+  it('reads [WITH] CREDENTIALS [AS] and the key parameters', () => {
+    const text = "copy t from 'dynamodb://Movies' with credentials as 'aws_iam_role=x' readratio 50;\n" +
+      "copy t from 's3://b/k' access_key_id 'AKIA' secret_access_key 'S' session_token 'T';";
+    const [dynamo, keys] = parseSql(text).statements;
+    assert.deepEqual(clauses(dynamo), ['FROM=dynamodb://Movies', 'CREDENTIALS=aws_iam_role=x']);
+    assert.equal(dynamo.source, 'DYNAMODB');
+    const credentials = dynamo.clauses[1];
+    assert.equal(text.slice(credentials.keyword.start, credentials.keyword.end), 'with credentials as');
+    assert.deepEqual(clauses(keys), ['FROM=s3://b/k', 'ACCESS_KEY_ID=AKIA', 'SECRET_ACCESS_KEY=S', 'SESSION_TOKEN=T']);
+  });
+
+  it('tells COPY from EMR, from remote hosts (SSH) and its JSONPaths file', () => {
+    const [emr, ssh, json] = parseSql("copy t from 'emr://j-SAMPLE/myoutput/part-*' iam_role default;\n" +
+      "copy t from 's3://b/ssh_manifest' iam_role default ssh;\n" +
+      "copy t from 's3://b/data' iam_role default format as json 's3://b/paths.json';").statements;
+    assert.equal(emr.source, 'EMR');
+    assert.equal(accessOf(emr).emrClusterId, 'j-SAMPLE');
+    assert.equal(ssh.source, 'SSH');
+    assert.deepEqual(accessOf(json).s3Reads, ['s3://b/data', 's3://b/paths.json']);
+  });
+
+  it('tells COPY JOB CREATE from COPY JOB management commands', () => {
+    const [create, run] = parseSql(`COPY t FROM 's3://b/p/' IAM_ROLE '${A}' JOB CREATE my_job AUTO ON; COPY JOB RUN my_job;`).statements;
+    assert.equal(create.kind, 'copy-job');
+    assert.deepEqual(clauses(create), ['FROM=s3://b/p/', `IAM_ROLE=${A}`, 'JOB=my_job']);
+    assert.equal(run.kind, 'other');
+    assert.deepEqual(run.clauses, []);
+  });
+
+  it('keeps a value-less IAM_ROLE without swallowing the next clause', () => {
+    assert.deepEqual(clauses(only("copy t from 's3://b/k' iam_role region 'us-east-1'")), ['FROM=s3://b/k', 'IAM_ROLE', 'REGION=us-east-1']);
+    assert.deepEqual(clauses(only("copy t from 's3://b/k' iam_role")), ['FROM=s3://b/k', 'IAM_ROLE']);
+    assert.deepEqual(clauses(only("copy t from 's3://b/k' iam_role MyRole")), ['FROM=s3://b/k', 'IAM_ROLE=MyRole']);
+  });
+
+  it('ignores words inside parentheses (column lists)', () => {
+    assert.deepEqual(clauses(only("copy t (region, iam_role) from 's3://b/k' iam_role default")), ['FROM=s3://b/k', 'IAM_ROLE=default']);
+  });
+});
+
+describe('sql statements: UNLOAD and CREATE LIBRARY', () => {
+  it('finds the target and the encryption options of UNLOAD', () => {
+    const s = only("unload ('select * from venue where x = ''a''') to 's3://b/venue_' iam_role default encrypted auto kms_key_id '1234' manifest verbose cleanpath allowoverwrite");
+    assert.equal(s.kind, 'unload');
+    assert.deepEqual(clauses(s), ['TO=s3://b/venue_', 'IAM_ROLE=default', 'ENCRYPTED/AUTO', 'KMS_KEY_ID=1234', 'MANIFEST/VERBOSE', 'CLEANPATH', 'ALLOWOVERWRITE']);
+    const access = accessOf(s);
+    assert.deepEqual(access.s3Writes, ['s3://b/venue_']);
+    assert.equal(access.s3Deletes, true);
+    assert.equal(access.kmsKeyId, '1234');
+    assert.equal(access.authorization, 'default');
+  });
+
+  it('reads UNLOAD ($$ … $$)', () => {
+    assert.deepEqual(clauses(only("UNLOAD ($$ select 'x' $$) TO 's3://b/p' IAM_ROLE default")), ['TO=s3://b/p', 'IAM_ROLE=default']);
+  });
+
+  it('reads CREATE [OR REPLACE] LIBRARY', () => {
+    const s = only("create or replace library f_urlparse language plpythonu from 's3://mybucket/urlparse3-1.0.3.zip' credentials 'aws_iam_role=x' region as 'us-east-1'");
+    assert.equal(s.kind, 'create-library');
+    assert.deepEqual(clauses(s), ['FROM=s3://mybucket/urlparse3-1.0.3.zip', 'CREDENTIALS=aws_iam_role=x', 'REGION=us-east-1']);
+  });
+});
+
+describe('sql statements: external schemas, functions, models, databases', () => {
+  it('reads each CREATE EXTERNAL SCHEMA source', () => {
+    const text = `
+      create external schema a from data catalog database 'db' region 'us-west-2' iam_role '${A}' catalog_role 'SESSION' create external database if not exists;
+      create external schema b from hive metastore database 'hive_db' uri '172.10.10.10' port 99 iam_role default;
+      create external schema c from postgres database 'pg' schema 'public' uri 'host' iam_role 'SESSION' secret_arn 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pg';
+      create external schema d from kinesis iam_role default;
+      create external schema e from msk iam_role default authentication iam cluster_arn 'arn:aws:kafka:us-east-1:123456789012:cluster/c/1';
+      create external schema f from kafka authentication none uri 'broker:9092';
+      create external schema g from redshift database 'shared';
+      create external schema h database 'db' iam_role default;`;
+    const statements = parseSql(text).statements;
+    assert.deepEqual(statements.map((s) => [s.kind, s.source]), [
+      ['create-external-schema', 'DATA CATALOG'], ['create-external-schema', 'HIVE METASTORE'], ['create-external-schema', 'POSTGRES'],
+      ['create-external-schema', 'KINESIS'], ['create-external-schema', 'MSK'], ['create-external-schema', 'KAFKA'],
+      ['create-external-schema', 'REDSHIFT'], ['create-external-schema', 'DATA CATALOG'],
+    ]);
+    assert.deepEqual(clauses(statements[0]), ['DATABASE=db', 'REGION=us-west-2', `IAM_ROLE=${A}`, 'CATALOG_ROLE=SESSION']);
+    assert.deepEqual(clauses(statements[2]), ['DATABASE=pg', 'SCHEMA=public', 'URI=host', 'IAM_ROLE=SESSION', 'SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:pg']);
+    assert.equal(accessOf(statements[2]).authorization, 'session');
+    assert.equal(accessOf(statements[4]).clusterArn, 'arn:aws:kafka:us-east-1:123456789012:cluster/c/1');
+  });
+
+  it('reads ALTER EXTERNAL SCHEMA', () => {
+    const s = only("ALTER EXTERNAL SCHEMA s IAM_ROLE 'arn:aws:iam::012345678901:role/testrole'");
+    assert.equal(s.kind, 'alter-external-schema');
+    assert.deepEqual(clauses(s), ['IAM_ROLE=arn:aws:iam::012345678901:role/testrole']);
+  });
+
+  it('reads the Lambda or SageMaker target of CREATE EXTERNAL FUNCTION', () => {
+    const [lambda, sagemaker] = parseSql(`create or replace external function f(varchar) returns varchar volatile lambda 'exampleLambdaFunction' iam_role '${A}' retry_timeout 0;
+      CREATE EXTERNAL FUNCTION g(int) RETURNS int VOLATILE SAGEMAKER'my-endpoint' IAM_ROLE default;`).statements;
+    assert.equal(lambda.kind, 'create-external-function');
+    assert.equal(accessOf(lambda).lambdaFunction, 'exampleLambdaFunction');
+    assert.equal(accessOf(sagemaker).sagemakerEndpoint, 'my-endpoint');
+  });
+
+  it('reads CREATE MODEL settings and ignores the training query', () => {
+    const s = only("CREATE MODEL m FROM (select region, iam_role from t) TARGET y FUNCTION f_predict IAM_ROLE default SETTINGS (S3_BUCKET 'bucket', KMS_KEY_ID 'key-id', MAX_CELLS 1000)");
+    assert.equal(s.kind, 'create-model');
+    assert.deepEqual(clauses(s), ['FUNCTION=f_predict', 'IAM_ROLE=default', 'S3_BUCKET=bucket', 'KMS_KEY_ID=key-id']);
+    assert.equal(accessOf(s).s3Bucket, 'bucket');
+  });
+
+  it('reads CREATE EXTERNAL MODEL', () => {
+    const s = only(`CREATE EXTERNAL MODEL llm FUNCTION llm_fn IAM_ROLE '${A}' MODEL_TYPE BEDROCK SETTINGS (MODEL_ID 'anthropic.claude-v2', PROMPT 'x')`);
+    assert.equal(s.kind, 'create-external-model');
+    assert.deepEqual(clauses(s), ['FUNCTION=llm_fn', `IAM_ROLE=${A}`, 'MODEL_ID=anthropic.claude-v2']);
+  });
+
+  it('reads CREATE DATABASE from an ARN or an integration', () => {
+    const [arn, integration] = parseSql(`CREATE DATABASE d FROM ARN 'arn:aws:glue:us-east-1:123456789012:catalog/x' WITH DATA CATALOG SCHEMA 'sch' IAM_ROLE 'SESSION';
+      CREATE DATABASE z FROM INTEGRATION 'a1b2' DATABASE 'src';`).statements;
+    assert.equal(arn.kind, 'create-database');
+    assert.equal(arn.source, 'ARN');
+    assert.deepEqual(clauses(arn), ['ARN=arn:aws:glue:us-east-1:123456789012:catalog/x', 'SCHEMA=sch', 'IAM_ROLE=SESSION']);
+    assert.equal(integration.source, 'INTEGRATION');
+    assert.deepEqual(clauses(integration), ['INTEGRATION=a1b2', 'DATABASE=src']);
+  });
+});
+
+describe('sql statements: GRANT and REVOKE', () => {
+  it('reads every target of GRANT ASSUMEROLE and the commands', () => {
+    const s = only(`grant assumerole on '${A},${B}', '${A}' to reg_user1 for copy, unload, external function`);
+    assert.equal(s.kind, 'grant-assumerole');
+    assert.deepEqual(clauses(s), [`ON=${A},${B}`, `ON=${A}`, 'FOR/COPY,UNLOAD,EXTERNAL FUNCTION']);
+    assert.deepEqual(accessOf(s).commands, ['COPY', 'UNLOAD', 'EXTERNAL FUNCTION']);
+  });
+
+  it('reads REVOKE ASSUMEROLE ON default / ALL', () => {
+    const [def, all] = parseSql('revoke assumerole on default from public for all; revoke assumerole on all from public for all;').statements;
+    assert.equal(def.kind, 'revoke-assumerole');
+    assert.deepEqual(clauses(def), ['ON=default', 'FOR/ALL']);
+    assert.deepEqual(clauses(all), ['ON=all', 'FOR/ALL']);
+  });
+
+  it('reads GRANT … TO IAM_ROLE (Lake Formation)', () => {
+    const s = only(`grant select on external table s.t to iam_role '${A}'`);
+    assert.equal(s.kind, 'grant-iam-role');
+    assert.deepEqual(clauses(s), [`IAM_ROLE=${A}`]);
+  });
+
+  it('leaves other statements alone, even with clause words as column names', () => {
+    const s = only('select iam_role, region from sys_copy_job where job_name = \'x\'');
+    assert.equal(s.kind, 'other');
+    assert.deepEqual(s.clauses, []);
+  });
+});
+
+describe('sql statements: splitting and positions', () => {
+  it('splits on semicolons outside strings, comments and dollar quotes', () => {
+    const text = "select ';'; -- ;\n/* ; */ select $$;$$; select 1";
+    assert.equal(parseSql(text).statements.length, 3);
+  });
+
+  it('skips statements made only of comments', () => {
+    assert.equal(parseSql('-- nothing\n/* here */;').statements.length, 0);
+  });
+
+  it('finds the statement under the cursor up to its semicolon', () => {
+    const text = "copy a from 's3://x/' iam_role default  ; copy b from 's3://y/' iam_role ";
+    assert.equal(statementAt(text, text.indexOf('  ;') + 1)?.tokens[1].start, text.indexOf('a from'));
+    assert.equal(statementAt(text, text.length)?.tokens[1].start, text.indexOf('b from'));
+  });
+
+  it('marks templated statements and values', () => {
+    const s = only("COPY {{ this }} FROM '{{ var(\"src\") }}' {{ auth() }}");
+    assert.equal(s.templated, true);
+    assert.equal(s.clauses[0].value?.templated, true);
+    assert.equal(accessOf(s).authorization, 'templated');
+  });
+
+  it('splits a role chain with offsets, spaces included', () => {
+    const text = `iam_role '${A}, ${B},'`;
+    const value = only(`copy t from 's3://b/' ${text}`).clauses[1].value!;
+    assert.deepEqual(chainElements(value).map((e) => e.text), [A, ` ${B}`, '']);
+  });
+});
+
+describe('sql statements: stored procedures', () => {
+  it('finds statements in a $$ procedure body, after BEGIN and IF … THEN', () => {
+    const text = `CREATE OR REPLACE PROCEDURE p() AS $$
+DECLARE n int;
+BEGIN
+  IF n > 0 THEN UNLOAD ('select 1') TO 's3://b/x_' IAM_ROLE '${A}'; END IF;
+  COPY t FROM 's3://b/in/' IAM_ROLE default;
+END;
+$$ LANGUAGE plpgsql;`;
+    const statements = parseSql(text).statements;
+    assert.deepEqual(statements.map((s) => s.kind), ['create-procedure', 'other', 'unload', 'other', 'copy', 'other']);
+    const unload = statements[2];
+    assert.equal(unload.embedded, true);
+    const value = unload.clauses[1].value!;
+    assert.equal(text.slice(value.offset, value.offset + A.length), A);
+    assert.equal(statementAt(text, value.offset)?.kind, 'unload');
+  });
+
+  it("finds the statement of a literal EXECUTE '…' with offsets into the document", () => {
+    const text = `CREATE PROCEDURE p() AS $$ BEGIN EXECUTE 'COPY t FROM ''s3://b/k'' IAM_ROLE ''${A}'''; END; $$ LANGUAGE plpgsql;`;
+    const copy = parseSql(text).statements.find((s) => s.kind === 'copy')!;
+    assert.deepEqual(clauses(copy), ['FROM=s3://b/k', `IAM_ROLE=${A}`]);
+    const value = copy.clauses[1].value!;
+    assert.equal(text.slice(value.offset, value.offset + A.length), A);
+    assert.equal(text.slice(value.start, value.end), `''${A}''`);
+    assert.equal(copy.literal("it's"), "''it''''s''");
+    assert.deepEqual(roleChainAt(text, value.offset + 3), [A]);
+  });
+
+  it('finds statements in a single-quoted procedure body', () => {
+    const text = "CREATE PROCEDURE p() AS ' BEGIN UNLOAD (''select 1'') TO ''s3://b/'' IAM_ROLE default; END; ' LANGUAGE plpgsql;";
+    const unload = parseSql(text).statements.find((s) => s.kind === 'unload')!;
+    assert.deepEqual(clauses(unload), ['TO=s3://b/', 'IAM_ROLE=default']);
+  });
+
+  it('reports lexing problems inside a procedure body at their document offset', () => {
+    const text = "CREATE PROCEDURE p() AS $$ BEGIN COPY t FROM 's3://b\nIAM_ROLE default; END; $$ LANGUAGE plpgsql;";
+    assert.deepEqual(parseSql(text).problems.map((p) => p.offset), [text.indexOf("'s3://b")]);
+  });
+});
+
+describe('sql statements: access model', () => {
+  it('gives the role chain with offsets', () => {
+    const text = `unload ('select 1') to 's3://companyb/redshift/venue_pipe_' iam_role '${A},${B}';`;
+    const access = accessAt(text, 3)!;
+    assert.equal(access.kind, 'unload');
+    assert.equal(access.authorization, 'roles');
+    assert.deepEqual(access.roles.map((r) => [r.arn, text.slice(r.offset, r.offset + r.length)]), [[A, A], [B, B]]);
+    assert.deepEqual(access.s3Writes, ['s3://companyb/redshift/venue_pipe_']);
+  });
+
+  it('reads the role chain of a CREDENTIALS string', () => {
+    const text = `copy t from 's3://b/k' credentials 'aws_iam_role=${A};master_symmetric_key=K' encrypted`;
+    const access = accessAt(text, 0)!;
+    assert.deepEqual(access.roles.map((r) => text.slice(r.offset, r.offset + r.length)), [A]);
+    assert.equal(access.encrypted, true);
+    assert.deepEqual(roleChainAt(text, 0), [A]);
+  });
+
+  it('says keys, default or none', () => {
+    assert.equal(accessAt("copy t from 's3://b/k' access_key_id 'a' secret_access_key 'b'", 0)?.authorization, 'keys');
+    assert.equal(accessAt("copy t from 's3://b/k'", 0)?.authorization, 'none');
+    assert.equal(accessAt("copy t from 'dynamodb://T' iam_role default", 0)?.dynamoDbTable, 'T');
+    assert.equal(accessAt('select 1', 0), undefined);
+    assert.equal(roleChainAt("copy t from 's3://b/k' iam_role default", 5), null);
+  });
+});
