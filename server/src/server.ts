@@ -1,6 +1,6 @@
 /** LSP wiring only: capabilities, handlers, settings, debounced validation. The smarts live in service/. */
 import {
-  CancellationToken, CodeAction, Connection, Diagnostic, DidChangeConfigurationNotification,
+  CancellationToken, CodeAction, CompletionItem, Connection, Diagnostic, DidChangeConfigurationNotification, DocumentSymbol, Hover,
   ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +15,13 @@ export interface Runtime {
   loadCatalog(): CatalogData;
 }
 
+/** Role ARNs as written in policies and in SQL IAM_ROLE clauses (a comma separates chained roles there). */
+const ROLE_ARN = /arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=.@/-]*[\w+=@/-]/g;
+
+/** Characters after which an editor asks for completions: opening quotes, the colon of `service:`, list
+ * commas, ARN path slashes and the space after a key. */
+const COMPLETION_TRIGGERS = ['"', ':', ',', "'", '/', ' '];
+
 /** Delay between the last keystroke and re-validation of a document. */
 export const VALIDATION_DELAY_MS = 150;
 
@@ -27,6 +34,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let supportsConfiguration = false;
+  const roleArnsByDocument = new Map<string, { version: number; arns: string[] }>();
+
+  /** Role ARNs found in the open documents other than `uri`, each document scanned once per version. */
+  function roleArnsOutside(uri: string): string[] {
+    const arns = new Set<string>();
+    for (const doc of documents.all()) {
+      if (doc.uri === uri) continue;
+      let found = roleArnsByDocument.get(doc.uri);
+      if (found?.version !== doc.version) {
+        found = { version: doc.version, arns: doc.getText().match(ROLE_ARN) ?? [] };
+        roleArnsByDocument.set(doc.uri, found);
+      }
+      for (const arn of found.arns) arns.add(arn);
+    }
+    return [...arns];
+  }
 
   function getSettings(uri: string): Promise<Settings> {
     if (!supportsConfiguration) return Promise.resolve({});
@@ -85,6 +108,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        hoverProvider: true,
+        documentSymbolProvider: true,
       },
       serverInfo: { name: 'redshift-iam', version: service.catalog.version },
     };
@@ -107,6 +133,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    service.forget(e.document.uri);
+    roleArnsByDocument.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -114,6 +142,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return codeActions(doc, service.findings(doc, await getSettings(doc.uri)), params.range, params.context.diagnostics);
+  }));
+
+  connection.onCompletion((params, token) => runSafe('completion', token, [] as CompletionItem[], async () => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return service.complete(doc, params.position, await getSettings(doc.uri), roleArnsOutside(doc.uri));
+  }));
+
+  connection.onHover((params, token) => runSafe('hover', token, null as Hover | null, async () => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.hover(doc, params.position, await getSettings(doc.uri)) : null;
+  }));
+
+  connection.onDocumentSymbol((params, token) => runSafe('documentSymbol', token, [] as DocumentSymbol[], async () => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.documentSymbols(doc, await getSettings(doc.uri)) : [];
   }));
 
   const generatorFailed: GenerateResult = { ok: false, problem: 'The generator failed; see the Redshift IAM output for details.' };

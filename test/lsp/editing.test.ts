@@ -1,0 +1,93 @@
+/** Editor features over stdio: completion, hover and the outline, as an editor requests them from the
+ * bundled server. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { LspClient } from './client';
+
+const policyUri = 'file:///w/trust.json';
+const policy = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "RedshiftAssumes",
+      "Effect": "Allow",
+      "Principal": { "AWS": "" },
+      "Action": ["sts:AssumeRole", "redsh"]
+    }
+  ]
+}`;
+/** The position right after the first occurrence of `marker` (plus `shift` characters) in the policy. */
+function positionAfter(marker: string, shift = 0) {
+  const offset = policy.indexOf(marker) + marker.length + shift;
+  const before = policy.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+const itemsOf = (result: CompletionItem[] | CompletionList | null) => (Array.isArray(result) ? result : result?.items ?? []);
+
+describe('editor features over stdio', () => {
+  let client: LspClient;
+  let capabilities: Record<string, unknown>;
+
+  before(async () => {
+    client = new LspClient();
+    capabilities = ((await client.initialize()) as { capabilities: Record<string, unknown> }).capabilities;
+    await client.open('file:///w/load.sql', 'sql', "COPY sales FROM 's3://bucket/sales' IAM_ROLE 'arn:aws:iam::111122223333:role/RedshiftLoader,arn:aws:iam::444455556666:role/Target';");
+    await client.open(policyUri, 'json', policy);
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  const complete = async (marker: string, shift = 0) => itemsOf(await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+    textDocument: { uri: policyUri }, position: positionAfter(marker, shift), context: { triggerKind: 2, triggerCharacter: '"' },
+  }));
+
+  it('announces completion with its trigger characters, hover and document symbols', () => {
+    assert.deepEqual((capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['"', ':', ',', "'", '/', ' ']);
+    assert.equal(capabilities.hoverProvider, true);
+    assert.equal(capabilities.documentSymbolProvider, true);
+  });
+
+  it('completes actions with replace ranges over what is typed', async () => {
+    const items = await complete('"redsh');
+    const redshift = items.find((i) => i.label === 'redshift-serverless');
+    assert.ok(redshift, 'redshift-serverless offered');
+    const edit = redshift.textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: positionAfter('"redsh', -5), end: positionAfter('"redsh') });
+    assert.equal(edit.newText, 'redshift-serverless:');
+  });
+
+  it('offers role ARNs from the other open documents for an AWS principal', async () => {
+    const labels = (await complete('"AWS": "')).map((i) => i.label);
+    assert.deepEqual(labels.slice(0, 2), ['arn:aws:iam::111122223333:role/RedshiftLoader', 'arn:aws:iam::444455556666:role/Target']);
+  });
+
+  it('forgets the role ARNs of a closed document', async () => {
+    await client.notify('textDocument/didClose', { textDocument: { uri: 'file:///w/load.sql' } });
+    const labels = (await complete('"AWS": "')).map((i) => i.label);
+    assert.ok(!labels.some((l) => l.includes('RedshiftLoader')), labels.slice(0, 3).join());
+  });
+
+  it('hovers an action with its description, as markdown over the string', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: policyUri }, position: positionAfter('"sts:Assume') });
+    assert.ok(hover);
+    assert.match((hover.contents as MarkupContent).value, /\*\*sts:AssumeRole\*\* · Write/);
+    assert.deepEqual(hover.range, { start: positionAfter('"Action": ['), end: positionAfter('"sts:AssumeRole"') });
+  });
+
+  it('outlines the statements', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: policyUri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['RedshiftAssumes']);
+    assert.deepEqual(symbols[0].children?.map((c) => c.name), ['Principal', 'Action']);
+  });
+
+  it('answers with nothing for documents it does not analyse', async () => {
+    await client.open('file:///w/package.json', 'json', '{ "name": "" }');
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'file:///w/package.json' }, position: { line: 0, character: 11 } });
+    assert.deepEqual(items, []);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///w/package.json' }, position: { line: 0, character: 4 } }), null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: 'file:///w/unopened.json' }, position: { line: 0, character: 0 } }), []);
+  });
+});
