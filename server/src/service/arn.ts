@@ -15,17 +15,28 @@ export interface Arn {
 /** Splits `arn:partition:service:region:account:resource` (the resource may hold more colons).
  * Returns undefined when there are fewer than six fields. Starts are relative to `text`. */
 export function parseArn(text: string): Arn | undefined {
-  const fields: Field[] = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = text.indexOf(':', start);
-    if (colon < 0) return undefined;
-    fields.push({ text: text.slice(start, colon), start });
-    start = colon + 1;
-  }
-  fields.push({ text: text.slice(start), start });
+  const fields = arnFields(text);
+  if (fields.length < 6) return undefined;
   const [prefix, partition, service, region, account, resource] = fields;
   return { prefix, partition, service, region, account, resource };
+}
+
+/** Splits at most six colon-separated fields, the last taking the rest; a colon inside a policy
+ * variable such as `${aws:username}` does not split. */
+function arnFields(text: string): Field[] {
+  const fields: Field[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length && fields.length < 5; i++) {
+    if (text.startsWith('${', i)) {
+      const close = text.indexOf('}', i);
+      if (close > 0) i = close;
+    } else if (text[i] === ':') {
+      fields.push({ text: text.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  fields.push({ text: text.slice(start), start });
+  return fields;
 }
 
 export function looksLikeArn(text: string): boolean {
@@ -42,10 +53,15 @@ export function isAccountPlaceholder(account: string): boolean {
   return PLACEHOLDER.test(account);
 }
 
+/** Where to point for a field: the field itself, or for an empty field the colon before it. */
+export function fieldSpan(f: Field): { start: number; length: number } {
+  return f.text === '' ? { start: Math.max(f.start - 1, 0), length: 1 } : { start: f.start, length: f.text.length };
+}
+
 /** Problems with the generic ARN shape: `arn` prefix, partition, account. */
 export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean }): Problem[] {
   const problems: Problem[] = [];
-  const at = (f: Field, message: string) => problems.push({ start: f.start, length: Math.max(f.text.length, 1), message });
+  const at = (f: Field, message: string) => problems.push({ ...fieldSpan(f), message });
   if (arn.prefix.text !== 'arn') {
     at(arn.prefix, arn.prefix.text.toLowerCase() === 'arn' ? `ARNs start with lowercase "arn", not "${arn.prefix.text}".` : `An ARN starts with "arn:", not "${arn.prefix.text}:".`);
   }
@@ -54,7 +70,9 @@ export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean }): P
   }
   if (arn.service.text === '') at(arn.service, 'The ARN has no service.');
   const account = arn.account.text;
-  if (account !== '' && !/^\d{12}$/.test(account) && !(opts.allowWildcards && /[*?]|\$\{/.test(account)) && !isAccountPlaceholder(account)) {
+  // AWS managed policies live in the pseudo-account "aws": arn:aws:iam::aws:policy/ReadOnlyAccess.
+  const awsManaged = account === 'aws' && arn.service.text === 'iam' && arn.resource.text.startsWith('policy/');
+  if (account !== '' && !/^\d{12}$/.test(account) && !(opts.allowWildcards && hasWildcard(account)) && !isAccountPlaceholder(account) && !awsManaged) {
     at(arn.account, /^\d+$/.test(account)
       ? `Account ID "${account}" has ${account.length} digits; AWS account IDs have exactly 12.`
       : `Account ID "${account}" is not a 12-digit AWS account ID.`);
@@ -96,10 +114,72 @@ export function roleResourceProblems(resource: Field): Problem[] {
   }
   if (!ROLE_NAME.test(name)) {
     problems.push({
-      start: resource.start + slash + 1,
-      length: Math.max(name.length, 1),
+      ...fieldSpan({ text: name, start: resource.start + slash + 1 }),
       message: name === '' ? 'The role name is empty.' : `Invalid role name "${name}": 1–64 characters of letters, digits and + = , . @ _ -.`,
     });
+  }
+  return problems;
+}
+
+/** Whether a string holds an IAM wildcard (`*`, `?`) or a policy variable (`${aws:username}`). */
+export function hasWildcard(text: string): boolean {
+  return /[*?]|\$\{/.test(text);
+}
+
+/** What a service's ARNs look like, derived from its catalogue ARN templates. */
+export interface ArnShape {
+  /** Every template has an empty region (IAM, CloudFront, Route 53...). */
+  global: boolean;
+  /** Every template has an account (IAM: yes; S3: no, buckets have none). */
+  needsAccount: boolean;
+}
+
+export function arnShapeOfTemplates(templates: string[]): ArnShape | undefined {
+  const parsed = templates.map(parseArn).filter((a): a is Arn => a !== undefined);
+  if (parsed.length === 0) return undefined;
+  return { global: parsed.every((a) => a.region.text === ''), needsAccount: parsed.every((a) => a.account.text !== '') };
+}
+
+/** The resource part of a catalogue ARN template (`${BucketName}/${ObjectName}`) as a regular expression. */
+export function templateResourceRegExp(resource: string): RegExp {
+  const literals = resource.split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${literals.join('.+')}$`);
+}
+
+function accountLike(text: string): boolean {
+  return /^\d{12}$/.test(text) || text === 'aws' || hasWildcard(text) || isAccountPlaceholder(text);
+}
+
+/** Every problem of an ARN string: its six fields, the generic shape, a region on a global service, a
+ * missing account where the service needs one (from `shapeOf`), and IAM role names and paths. */
+export function arnProblems(text: string, opts: { allowWildcards: boolean; shapeOf: (service: string) => ArnShape | undefined }): Problem[] {
+  const arn = parseArn(text);
+  if (!arn) {
+    const fields = arnFields(text);
+    const last = fields[fields.length - 1];
+    // `arn:aws:s3:::*` style: a trailing wildcard may stand for the fields that follow.
+    if (opts.allowWildcards && last.text.includes('*')) return [];
+    const [, partition, service, region, inAccount] = fields;
+    if (fields.length === 5 && opts.shapeOf(service.text)?.needsAccount && !accountLike(inAccount.text)) {
+      return [{
+        start: inAccount.start,
+        length: Math.max(inAccount.text.length, 1),
+        message: `Missing account ID: "${inAccount.text}" is in the account field; expected arn:${partition.text}:${service.text}:${region.text}:<12-digit account>:${inAccount.text}.`,
+      }];
+    }
+    return [{ start: 0, length: Math.max(text.length, 1), message: `An ARN has six colon-separated fields (arn:partition:service:region:account:resource); this one has ${fields.length}.` }];
+  }
+  const problems = arnShapeProblems(arn, { allowWildcards: opts.allowWildcards });
+  const service = arn.service.text;
+  const shape = opts.shapeOf(service);
+  if (shape?.global && arn.region.text !== '' && !(opts.allowWildcards && hasWildcard(arn.region.text))) {
+    problems.push({ start: arn.region.start, length: arn.region.text.length, message: `${service} is a global service: its ARNs have an empty region (arn:${arn.partition.text}:${service}::<account>:…).` });
+  }
+  if (shape?.needsAccount && arn.account.text === '') {
+    problems.push({ start: arn.account.start - 1, length: 2, message: `Missing account ID: ${service} ARNs need the 12-digit account between these colons.` });
+  }
+  if (service === 'iam' && arn.resource.text.startsWith('role/') && !hasWildcard(arn.resource.text)) {
+    problems.push(...roleResourceProblems(arn.resource));
   }
   return problems;
 }

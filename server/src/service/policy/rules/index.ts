@@ -19,6 +19,8 @@ import { rule as policySize } from './policy-size';
 import { rule as invalidConditionOperator } from './invalid-condition-operator';
 import { rule as invalidConditionValue } from './invalid-condition-value';
 import { rule as invalidPolicyVariable } from './invalid-policy-variable';
+import { rule as invalidArn } from './invalid-arn';
+import { rule as invalidPrincipal } from './invalid-principal';
 import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
@@ -44,6 +46,8 @@ export const POLICY_RULES: PolicyRule[] = [
   invalidConditionOperator,
   invalidConditionValue,
   invalidPolicyVariable,
+  invalidArn,
+  invalidPrincipal,
   unknownAction,
   unknownConditionKey,
   conditionKeyNotSupported,
