@@ -4,6 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Action, Catalog } from '../catalog';
 import type { TextEdit } from '../types';
+import { conditionEntries } from './conditions';
 import { contentStart, members, Statement, stringNodes } from './parse';
 
 /** One value of Action or NotAction. `matches` is set when the value is `service:pattern` with a
@@ -71,23 +72,10 @@ export function includesStar(statement: Statement, key: string): boolean {
   return stringNodes(statement.members.get(key)?.value).some((n) => n.value === '*');
 }
 
-/** One `"key": value` under a condition operator. */
-export interface ConditionEntry {
-  operator: string;
-  key: string;
-  keyNode: Node;
-  value: Node | undefined;
-}
-
-export function conditionEntries(statement: Statement): ConditionEntry[] {
-  return members(statement.members.get('Condition')?.value).flatMap((op) =>
-    members(op.value).map((m) => ({ operator: op.key, key: m.key, keyNode: m.keyNode, value: m.value })));
-}
-
 /** Whether the statement has a condition on one of `keys` (condition keys are case-insensitive). */
 export function hasConditionKey(statement: Statement, keys: string[]): boolean {
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
-  return conditionEntries(statement).some((e) => wanted.has(e.key.toLowerCase()));
+  return conditionEntries(statement).some((e) => wanted.has(e.key.key.toLowerCase()));
 }
 
 /** The string nodes of one principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`); the bare

@@ -1,5 +1,6 @@
 import { type Action, Catalog } from '../../catalog';
-import { conditionEntries, knownActionValues } from '../elements';
+import { conditionEntries } from '../conditions';
+import { knownActionValues } from '../elements';
 import type { PolicyRule } from './rule';
 
 /** The condition keys an action supports, its own and those of its resource types: exact names in
@@ -31,14 +32,14 @@ export const rule: PolicyRule = {
   check(doc, { catalog }, report) {
     for (const statement of doc.statements) {
       const entries = conditionEntries(statement).filter((e) => {
-        const prefix = e.key.slice(0, e.key.indexOf(':'));
+        const prefix = e.key.key.slice(0, e.key.key.indexOf(':'));
         // Global keys apply to every request; keys of identity providers and unknown keys are other rules' business.
-        return prefix.toLowerCase() !== 'aws' && catalog.service(prefix) && catalog.conditionKey(e.key)?.global === false;
+        return prefix.toLowerCase() !== 'aws' && catalog.service(prefix) && catalog.conditionKey(e.key.key)?.global === false;
       });
       if (entries.length === 0) continue;
       const values = knownActionValues(statement, catalog);
       if (!values) continue;
-      for (const { key, keyNode } of entries) {
+      for (const { key: { key, keyNode } } of entries) {
         if (values.some((v) => v.matches.some((a) => supports(catalog, a, key)))) continue;
         const written = [...new Set(values.map((v) => v.value))];
         const actionList = written.length <= 3 ? written.join(', ') : `${written.slice(0, 3).join(', ')} and ${written.length - 3} more`;

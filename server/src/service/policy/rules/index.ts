@@ -25,6 +25,7 @@ import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
 import { rule as resourceMismatch } from './resource-mismatch';
+import { rule as redundantAction } from './redundant-action';
 
 export const POLICY_RULES: PolicyRule[] = [
   jsonSyntax,
@@ -52,4 +53,5 @@ export const POLICY_RULES: PolicyRule[] = [
   unknownConditionKey,
   conditionKeyNotSupported,
   resourceMismatch,
+  redundantAction,
 ];

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog';
 import { didYouMean } from '../../text';
-import { conditionEntries } from '../elements';
+import { conditionEntries } from '../conditions';
 import type { PolicyRule } from './rule';
 
 /** Condition keys of one namespace (the part before the first colon): exact names, and the fixed heads
@@ -64,7 +64,7 @@ export const rule: PolicyRule = {
   check(doc, { catalog }, report) {
     const { namespaces, byName } = keyIndex(catalog);
     for (const statement of doc.statements) {
-      for (const { key, keyNode } of conditionEntries(statement)) {
+      for (const { key: { key, keyNode } } of conditionEntries(statement)) {
         if (catalog.conditionKey(key)) continue;
         const colon = key.indexOf(':');
         const prefix = key.slice(0, Math.max(colon, 0));
