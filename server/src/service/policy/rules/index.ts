@@ -19,6 +19,8 @@ import { rule as policySize } from './policy-size';
 import { rule as invalidConditionOperator } from './invalid-condition-operator';
 import { rule as invalidConditionValue } from './invalid-condition-value';
 import { rule as invalidPolicyVariable } from './invalid-policy-variable';
+import { rule as servicePrincipal } from './service-principal';
+import { rule as redshiftDbuserExternalId } from './redshift-dbuser-external-id';
 import { rule as invalidArn } from './invalid-arn';
 import { rule as invalidPrincipal } from './invalid-principal';
 import { rule as unknownAction } from './unknown-action';
@@ -47,6 +49,8 @@ export const POLICY_RULES: PolicyRule[] = [
   invalidConditionOperator,
   invalidConditionValue,
   invalidPolicyVariable,
+  servicePrincipal,
+  redshiftDbuserExternalId,
   invalidArn,
   invalidPrincipal,
   unknownAction,
