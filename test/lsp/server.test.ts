@@ -42,7 +42,7 @@ describe('language server over stdio', () => {
 
   it('clears problems once an edit fixes them, and reports only the latest version', async () => {
     const uri = 'file:///w/edit.json';
-    const bad = '{ "Version": "2012-10-17", "Statment": [] }';
+    const bad = '{ "Version": "2012-10-17", "Statment": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }';
     assert.equal((await client.open(uri, 'json', bad)).length, 1);
     const final = client.diagnostics(uri, 3);
     await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: bad.replace('Statment', 'Statemen') }] });

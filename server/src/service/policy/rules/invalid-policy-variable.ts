@@ -46,6 +46,7 @@ export const rule: PolicyRule = {
   severity: 'error',
   description: 'Policy variables (${…}) must be well-formed, used only in Resource, NotResource and Condition values, and need Version 2012-10-17.',
   check(doc, _ctx, report) {
+    if (!doc.text.includes('${')) return;
     const version = doc.top.get('Version')?.value;
     const literalReason = !version ? 'the policy has no Version' : version.value === '2008-10-17' ? 'the policy uses Version 2008-10-17' : undefined;
     for (const s of doc.statements) {
