@@ -79,6 +79,8 @@ export async function startCodeServer({ workspace = EXAMPLES, vsix, port, testDr
     PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
     TMPDIR: path.join(state, 'tmp'),
     XDG_RUNTIME_DIR: state,
+    // No extension marketplace: only the extensions installed here run, and nothing is looked up.
+    EXTENSIONS_GALLERY: '{}',
   };
   const commonFlags = [
     '--config', path.join(state, 'config.yaml'),

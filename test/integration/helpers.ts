@@ -17,14 +17,28 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
-/** Rejects with `what` when `promise` has not settled within `ms`. */
-export async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+/** Rejects when `promise` has not settled within `ms`, saying what it waited for (asked at that moment). */
+export async function within<T>(ms: number, what: () => string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms); });
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what()}`)), ms); });
   try {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Asks `query` again until `accept` holds for its answer, for state that has no change event
+ * (the editor loads contributed snippets lazily, after the first completion request).
+ */
+export async function pollUntil<T>(what: string, query: () => Thenable<T>, accept: (value: T) => boolean, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await query();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; last answer: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -33,15 +47,38 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'redshift-iam');
 }
 
+/** Errors and warnings: what the examples are compared on exactly; information and hints are advice. */
+export function problems(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
+}
+
+export function ruleId(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
 export function ruleIds(diagnostics: vscode.Diagnostic[]): string[] {
-  return diagnostics.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))).sort();
+  return diagnostics.map(ruleId).sort();
+}
+
+/** The one diagnostic of `rule` among `diagnostics`. */
+export function diagnosticOf(diagnostics: vscode.Diagnostic[], rule: string): vscode.Diagnostic {
+  const found = diagnostics.filter((d) => ruleId(d) === rule);
+  assert.equal(found.length, 1, `one ${rule} diagnostic among ${ruleIds(diagnostics).join(', ')}`);
+  return found[0];
+}
+
+/** The position `delta` characters after the start of the first `needle` in the document. */
+export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${doc.uri.path} contains ${needle}`);
+  return doc.positionAt(offset + delta);
 }
 
 /**
  * Resolves with our diagnostics of `uri` once `accept` holds for them, checking now and on every
  * onDidChangeDiagnostics of that document.
  */
-export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, ms = 20_000): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, ms = 30_000): Promise<vscode.Diagnostic[]> {
   let subscription: vscode.Disposable | undefined;
   const settled = new Promise<vscode.Diagnostic[]>((resolve) => {
     const check = () => {
@@ -54,16 +91,30 @@ export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: 
     check();
   });
   try {
-    return await within(ms, `${what} (last seen: ${ruleIds(ourDiagnostics(uri)).join(', ') || 'none'})`, settled);
+    return await within(ms, () => `${what} (last seen: ${ruleIds(ourDiagnostics(uri)).join(', ') || 'none'})`, settled);
   } finally {
     subscription?.dispose();
   }
 }
 
-/** Opens a document in an editor and waits until the server has published diagnostics with exactly these rule ids. */
+/**
+ * Shows that the server checks a document and finds no error or warning: a syntax error typed at
+ * its end is reported, and once removed again none is left (waiting for an empty list alone could
+ * be satisfied before the server has looked at the document).
+ */
+export async function expectNoProblems(uri: vscode.Uri): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri);
+  const end = editor.document.positionAt(editor.document.getText().length);
+  assert.ok(await editor.edit((e) => e.insert(end, '}')));
+  await waitForDiagnostics(uri, (d) => ruleIds(d).includes('json-syntax'), `json-syntax after a stray } in ${uri.path}`);
+  assert.ok(await editor.edit((e) => e.delete(new vscode.Range(end, end.translate(0, 1)))));
+  await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('json-syntax') && problems(d).length === 0, `no errors or warnings on ${uri.path}`);
+}
+
+/** Opens a document in an editor and waits until its errors and warnings are exactly of these rules; returns all our diagnostics. */
 export async function openAndExpectRules(uri: vscode.Uri, expected: string[]): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
   const editor = await vscode.window.showTextDocument(uri);
   const want = [...expected].sort();
-  const diagnostics = await waitForDiagnostics(uri, (d) => JSON.stringify(ruleIds(d)) === JSON.stringify(want), `rules ${want.join(', ')} on ${uri.path}`);
+  const diagnostics = await waitForDiagnostics(uri, (d) => JSON.stringify(ruleIds(problems(d))) === JSON.stringify(want), `errors and warnings of ${want.join(', ')} on ${uri.path}`);
   return { editor, diagnostics };
 }

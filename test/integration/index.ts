@@ -14,6 +14,9 @@ export async function run(): Promise<void> {
   // The suites are bundled into this file: define describe/it before their modules run.
   mocha.suite.emit('pre-require', globalThis, 'test/integration', mocha);
   await import('./activation.test');
+  await import('./diagnostics.test');
+  await import('./features.test');
+  await import('./snippets.test');
   await import('./commands.test');
   const stats = await new Promise<{ passes: number; failures: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));

@@ -1,0 +1,71 @@
+/** Completion, hover and the outline at known places of the example policies, through the editor's own commands. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, examplesUri, positionOf } from './helpers';
+
+async function open(...segments: string[]): Promise<vscode.TextDocument> {
+  return (await vscode.window.showTextDocument(examplesUri(...segments))).document;
+}
+
+async function completionLabels(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+describe('completion', () => {
+  afterEach(closeAllEditors);
+
+  it('offers the actions of the service being typed in an Action value', async () => {
+    const doc = await open('policies', 'chain-roleA-permissions.json');
+    const labels = await completionLabels(doc, positionOf(doc, '"sts:AssumeRole"', '"sts:'.length));
+    assert.ok(labels.includes('sts:AssumeRole') && labels.includes('sts:TagSession'), `sts actions among ${labels.slice(0, 20).join(', ')}`);
+    assert.ok(!labels.includes('s3:GetObject'), 'no actions of other services');
+  });
+
+  it('offers condition keys, the service\'s and the global ones, in a condition block', async () => {
+    const doc = await open('policies', 'redshift-trust.json');
+    const labels = await completionLabels(doc, positionOf(doc, '"sts:ExternalId"', '"sts:'.length));
+    for (const key of ['sts:ExternalId', 'aws:SourceArn', 'aws:SourceAccount']) assert.ok(labels.includes(key), `${key} among ${labels.slice(0, 20).join(', ')}`);
+  });
+
+  it('offers service principals in a Principal value', async () => {
+    const doc = await open('policies', 'redshift-trust.json');
+    const labels = await completionLabels(doc, positionOf(doc, '"redshift.amazonaws.com"', 1));
+    assert.ok(labels.includes('redshift.amazonaws.com') && labels.includes('sagemaker.amazonaws.com'), `principals among ${labels.slice(0, 20).join(', ')}`);
+  });
+});
+
+describe('hover', () => {
+  afterEach(closeAllEditors);
+
+  it('describes an action from the IAM catalogue', async () => {
+    const doc = await open('policies', 'redshift-trust.json');
+    const text = await hoverText(doc, positionOf(doc, 'sts:AssumeRole', 5));
+    assert.match(text, /\*\*sts:AssumeRole\*\*/);
+    assert.match(text, /temporary security credentials/);
+  });
+
+  it('explains a condition key and the fields of a Redshift database user ARN', async () => {
+    const doc = await open('policies', 'redshift-trust.json');
+    assert.match(await hoverText(doc, positionOf(doc, 'sts:ExternalId', 5)), /\*\*sts:ExternalId\*\*/);
+    const arn = await hoverText(doc, positionOf(doc, 'dbuser:analytics-cluster/etl_user', 3));
+    assert.match(arn, /etl_user/);
+    assert.match(arn, /account: `123456789012`/);
+    assert.match(arn, /region: `us-west-2`/);
+  });
+});
+
+describe('outline', () => {
+  afterEach(closeAllEditors);
+
+  it('lists each statement by its Sid', async () => {
+    const doc = await open('policies', 'redshift-trust.json');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok(symbols.some((s) => s.name === 'RedshiftCopyUnloadForEtlUsers'), `statement among ${symbols.map((s) => s.name).join(', ')}`);
+  });
+});
