@@ -19,12 +19,12 @@ import { rule as policySize } from './policy-size';
 import { rule as invalidConditionOperator } from './invalid-condition-operator';
 import { rule as invalidConditionValue } from './invalid-condition-value';
 import { rule as invalidPolicyVariable } from './invalid-policy-variable';
-import { rule as s3ArnRegionAccount } from './s3-arn-region-account';
-import { rule as assumeRoleResource } from './assume-role-resource';
-import { rule as servicePrincipal } from './service-principal';
-import { rule as redshiftDbuserExternalId } from './redshift-dbuser-external-id';
 import { rule as invalidArn } from './invalid-arn';
 import { rule as invalidPrincipal } from './invalid-principal';
+import { rule as servicePrincipal } from './service-principal';
+import { rule as redshiftDbuserExternalId } from './redshift-dbuser-external-id';
+import { rule as s3ArnRegionAccount } from './s3-arn-region-account';
+import { rule as assumeRoleResource } from './assume-role-resource';
 import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
@@ -51,12 +51,12 @@ export const POLICY_RULES: PolicyRule[] = [
   invalidConditionOperator,
   invalidConditionValue,
   invalidPolicyVariable,
-  s3ArnRegionAccount,
-  assumeRoleResource,
-  servicePrincipal,
-  redshiftDbuserExternalId,
   invalidArn,
   invalidPrincipal,
+  servicePrincipal,
+  redshiftDbuserExternalId,
+  s3ArnRegionAccount,
+  assumeRoleResource,
   unknownAction,
   unknownConditionKey,
   conditionKeyNotSupported,
