@@ -11,12 +11,15 @@ export interface Cursor {
   position: Position;
 }
 
-/** The text without its single `|` marker, and the marker's place. */
+let documents = 0;
+
+/** The text without its single `|` marker, and the marker's place, in a document of its own (the
+ * service keeps the last parse of each document). */
 export function atCursor(marked: string, languageId = 'json'): Cursor {
   const offset = marked.indexOf('|');
   if (offset < 0 || marked.indexOf('|', offset + 1) >= 0) throw new Error(`expected exactly one | in ${marked}`);
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const doc = documentOf(text, languageId);
+  const doc = documentOf(text, languageId, `file:///test/editing-${++documents}.json`);
   return { doc, text, offset, position: doc.positionAt(offset) };
 }
 

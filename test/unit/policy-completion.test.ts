@@ -5,7 +5,8 @@ import { parse, ParseError } from 'jsonc-parser';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { REGIONS } from '../../server/src/service/regions';
 import { STATEMENT_KEYS } from '../../server/src/service/policy/rules/unknown-key';
-import { accept, completionsAt, filterWord } from '../editing';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { accept, atCursor, completionsAt, filterWord } from '../editing';
 import { getService } from '../helpers';
 
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
@@ -224,5 +225,52 @@ describe('policy completion: values', () => {
     assert.deepEqual(labels(completionsAt(statement('"Sid": "|"'))), []);
     assert.deepEqual(labels(completionsAt('{ "name": "|" }')), [], 'JSON that is not a policy');
     assert.deepEqual(labels(completionsAt(statement('"Effect": "Allow"') + ' |')), []);
+  });
+});
+
+describe('policy completion while typing', () => {
+  /** Completion on `after` right after an edit from `before`, the service having parsed only `before`,
+   * must equal completion on a freshly parsed `after`. */
+  function sameAsFresh(before: string, afterMarked: string): CompletionItem[] {
+    const fresh = completionsAt(afterMarked);
+    const uri = `file:///test/typing-${fresh.cursor.offset}-${before.length}.json`;
+    const old = TextDocument.create(uri, 'json', 1, before);
+    getService().validate(old);
+    const typed = TextDocument.create(uri, 'json', 2, fresh.cursor.text);
+    const items = getService().complete(typed, fresh.cursor.position);
+    assert.deepEqual(items, [...fresh]);
+    assert.ok(items.length > 0);
+    return items;
+  }
+
+  it('uses the parse of the text before the keystroke where the text is unchanged', () => {
+    const before = statement('"Effect": "Allow", "Action": ["s3:GetObject"]') + '\n';
+    const items = sameAsFresh(before, statement('"Effect": "Allow", "Action": ["s3:GetObject", "s3:Put|"]') + '\n');
+    assert.ok(labels(items).includes('s3:PutObject'));
+  });
+
+  it('reads the statement under the cursor from the current text', () => {
+    const before = statement('"Effect": "Allow"');
+    const items = sameAsFresh(before, statement('"Effect": "Allow", "Action": "redshift:GetClusterCredentials", "Resource": "|"'));
+    assert.ok(labels(items).some((l) => l.includes(':dbuser:')));
+    const keys = sameAsFresh(before, statement('"Effect": "Allow", "Action": "s3:GetObject", "|"'));
+    assert.ok(!labels(keys).includes('Action') && !labels(keys).includes('NotAction'));
+  });
+
+  it('is right when the edit is far before the cursor or rewrites the document', () => {
+    const two = (first: string, second: string) => `{ "Version": "2012-10-17", "Statement": [ { ${first} }, { ${second} } ] }`;
+    sameAsFresh(two('"Sid": "A"', '"Action": "s3:GetOb"'), two('"Sid": "ABCDEF", "Effect": "Deny"', '"Action": "s3:GetOb|"'));
+    sameAsFresh('{ "unrelated": [1, 2, 3], "Statement": [] }', statement('"Condition": { "StringEquals": { "sts:|" } }'));
+  });
+
+  it('costs no parse of the whole document', () => {
+    const big = `{ "Version": "2012-10-17", "Statement": [\n${Array.from({ length: 2000 }, (_, i) => `{ "Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::b${i}/*" }`).join(',\n')}\n] }`;
+    const uri = 'file:///test/typing-big.json';
+    getService().validate(TextDocument.create(uri, 'json', 1, big));
+    const cursor = atCursor(big.replace('"Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::b1000/*"', '"Action": ["s3:GetObject", "s3:Li|"], "Resource": "arn:aws:s3:::b1000/*"'));
+    const doc = TextDocument.create(uri, 'json', 2, cursor.text);
+    assert.ok(labels(getService().complete(doc, cursor.position)).includes('s3:ListBucket'));
+    const last = getService().classify(doc, undefined, true);
+    assert.equal(last?.language === 'policy' && last.policy.text, big, 'the text before the keystroke is still the one parsed');
   });
 });

@@ -56,11 +56,12 @@ export function createLanguageService(options: ServiceOptions) {
   }
 
   /** The last parse of each recent document, reused while its text is unchanged, so that completion
-   * and hover in a large policy do not parse it again on every request. */
+   * and hover in a large policy do not parse it again on every request. With `olderTextWillDo`, the
+   * parse of an earlier version serves too: completion reads the current text near the cursor. */
   const parses = new Map<string, { text: string; kind?: PolicyKind; policy: PolicyDocument }>();
-  function parsedPolicy(uri: string, text: string, kind?: PolicyKind): PolicyDocument {
+  function parsedPolicy(uri: string, text: string, kind?: PolicyKind, olderTextWillDo = false): PolicyDocument {
     const hit = parses.get(uri);
-    if (hit && hit.text === text && hit.kind === kind) return hit.policy;
+    if (hit && (hit.text === text || olderTextWillDo) && hit.kind === kind) return hit.policy;
     const policy = parsePolicy(text, kind);
     parses.delete(uri);
     parses.set(uri, { text, kind, policy });
@@ -75,11 +76,11 @@ export function createLanguageService(options: ServiceOptions) {
 
   /** Which analyser a document gets, if any: JSON that is a policy (by content or settings), or SQL.
    * A policy comes back parsed, so it is parsed once. */
-  function classify(doc: TextDocument, settings?: Settings | null): { language: 'sql' } | { language: 'policy'; policy: PolicyDocument } | undefined {
+  function classify(doc: TextDocument, settings?: Settings | null, olderParseWillDo = false): { language: 'sql' } | { language: 'policy'; policy: PolicyDocument } | undefined {
     if (SQL_LANGUAGES.has(doc.languageId)) return { language: 'sql' };
     if (!JSON_LANGUAGES.has(doc.languageId) || matchesAny(doc.uri, settings?.exclude)) return undefined;
     const kind = forcedKind(doc.uri, settings);
-    const policy = parsedPolicy(doc.uri, doc.getText(), kind);
+    const policy = parsedPolicy(doc.uri, doc.getText(), kind, olderParseWillDo);
     return kind || matchesAny(doc.uri, settings?.include) || isPolicyText(policy.root) ? { language: 'policy', policy } : undefined;
   }
 
@@ -101,8 +102,10 @@ export function createLanguageService(options: ServiceOptions) {
     return toDiagnostics(doc, findings(doc, settings), settings);
   }
 
+  /** Completion comes right after a keystroke, before validation parses the new text: it works from
+   * the last parse of the document and the current text around the cursor. */
   function complete(doc: TextDocument, position: Position, settings?: Settings | null, roleArns: string[] = []): CompletionItem[] {
-    const c = classify(doc, settings);
+    const c = classify(doc, settings, true);
     if (c?.language === 'policy') return completePolicy(doc, c.policy, doc.offsetAt(position), { catalog, roleArns });
     return [];
   }

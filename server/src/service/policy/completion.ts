@@ -3,11 +3,11 @@
  * a trailing comma, before a closing brace exists). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
-import type { Action, Catalog, ConditionKey } from '../catalog';
+import type { Action, Catalog, ConditionKey, Service } from '../catalog';
 import { CONDITION_OPERATORS, parseOperator, SET_PREFIXES } from './conditions';
 import { actionValues } from './elements';
 import { ELEMENT_DOCS, operatorDoc, PRINCIPAL_TYPE_DOCS, serviceReferenceUrl } from './grammar';
-import { CursorLocation, keysOf, locate } from './location';
+import { commonPrefixLength, CursorLocation, keysOf, LocalStatement, locate, statementAround } from './location';
 import { members, PolicyDocument, Statement } from './parse';
 import { knownServicePrincipals } from './principals';
 import { PRINCIPAL_TYPES } from './rules/invalid-principal';
@@ -124,14 +124,10 @@ function keyItem(site: Site, p: KeyProposal): CompletionItem {
   };
 }
 
-/** The statement whose object holds `offset`. */
-function statementAt(policy: PolicyDocument, offset: number): Statement | undefined {
-  return policy.statements.find((s) => s.node.offset < offset && offset <= s.node.offset + s.node.length);
-}
-
-/** Keys already in the object being edited, except the one under the cursor. */
-function presentKeys(object: Parameters<typeof members>[0], loc: CursorLocation): Set<string> {
-  return new Set(members(object).filter((m) => m.keyNode.offset !== loc.token?.offset).map((m) => m.key));
+/** Keys already in the object being edited, except the one under the cursor. `base` is where the
+ * offsets of the object's nodes start. */
+function presentKeys(object: Parameters<typeof members>[0], loc: CursorLocation, base = 0): Set<string> {
+  return new Set(members(object).filter((m) => base + m.keyNode.offset !== loc.token?.offset).map((m) => m.key));
 }
 
 const KEY_VALUES: Record<string, { value: string; retrigger?: boolean }> = {
@@ -174,16 +170,29 @@ function actionDoc(action: Action, catalog: Catalog): string {
   return lines.join('\n\n');
 }
 
+/** Proposals that depend only on the catalogue, built once: completion runs on every keystroke. */
+const built = new WeakMap<Catalog, Map<string, Proposal[]>>();
+function once(catalog: Catalog, key: string, build: () => Proposal[]): Proposal[] {
+  let byKey = built.get(catalog);
+  if (!byKey) built.set(catalog, (byKey = new Map()));
+  let proposals = byKey.get(key);
+  if (!proposals) byKey.set(key, (proposals = build()));
+  return proposals;
+}
+
 /** `s3:` prefixes while no colon is typed; then the service's actions and wildcards. */
 function actionProposals(typed: string, catalog: Catalog): Proposal[] {
   const colon = typed.indexOf(':');
   if (colon < 0) {
-    return [...catalog.allServices()].map((s) => ({
+    return once(catalog, 'services', () => [...catalog.allServices()].map((s) => ({
       label: s.prefix, insert: `${s.prefix}:`, kind: CompletionItemKind.Module, detail: s.name, retrigger: true,
-    }));
+    })));
   }
   const service = catalog.service(typed.slice(0, colon));
-  if (!service) return [];
+  return service ? once(catalog, `actions:${service.prefix}`, () => serviceActionProposals(service, catalog)) : [];
+}
+
+function serviceActionProposals(service: Service, catalog: Catalog): Proposal[] {
   const proposals: Proposal[] = service.actions.map((a) => ({
     label: `${service.prefix}:${a.name}`,
     insert: literal(`${service.prefix}:${a.name}`),
@@ -253,13 +262,13 @@ function principalTypeProposals(present: Set<string>): KeyProposal[] {
 function principalValueProposals(type: string, ctx: PolicyCompletionContext): Proposal[] {
   const { catalog } = ctx;
   if (type === 'Service') {
-    return [...knownServicePrincipals(catalog).values()].map((p) => ({
+    return once(catalog, 'service principals', () => [...knownServicePrincipals(catalog).values()].map((p) => ({
       label: p.principal,
       insert: literal(p.principal),
       kind: CompletionItemKind.Value,
       detail: p.region ? `${p.service.name} in ${p.region}` : p.service.name,
       sortText: `${p.service.prefix.startsWith('redshift') ? 0 : 1}${p.region ? 1 : 0}${p.principal}`,
-    }));
+    })));
   }
   const iamTemplate = (key: string) => catalog.resourceType('iam', key)?.arn;
   const templates = (keys: string[], detail: string): Proposal[] => keys.flatMap((key) => {
@@ -298,7 +307,7 @@ function conditionKeyProposals(statement: Statement | undefined, operator: strin
   const add = (key: ConditionKey | undefined, name: string, tier: number, note: string) => {
     if (seen.has(name.toLowerCase())) return;
     seen.add(name.toLowerCase());
-    const values = conditionValueProposals(operator, name, catalog);
+    const values = conditionValueProposals(operator, name, key?.type);
     proposals.push({
       label: name,
       key: templateSnippet(name),
@@ -312,24 +321,40 @@ function conditionKeyProposals(statement: Statement | undefined, operator: strin
   };
   const actions = statementCatalogActions(statement, catalog);
   for (const action of actions) {
-    for (const name of action.conditionKeys) add(catalog.conditionKey(name), name, 0, `Supported by \`${action.service}:${action.name}\`.`);
+    for (const name of action.conditionKeys) add(conditionKey(catalog, name), name, 0, `Supported by \`${action.service}:${action.name}\`.`);
     for (const { key } of action.resourceTypes) {
-      for (const name of catalog.resourceType(action.service, key)?.conditionKeys ?? []) add(catalog.conditionKey(name), name, 0, `Supported on the \`${key}\` resource type.`);
+      for (const name of catalog.resourceType(action.service, key)?.conditionKeys ?? []) add(conditionKey(catalog, name), name, 0, `Supported on the \`${key}\` resource type.`);
     }
   }
   for (const prefix of new Set(actions.map((a) => a.service))) {
     for (const key of catalog.service(prefix)?.conditionKeys ?? []) add(key, key.key, 1, '');
   }
-  for (const key of catalog.globalConditionKeys()) add(key, key.key, 2, 'Global condition key.');
+  for (const key of globalKeys(catalog)) add(key, key.key, 2, 'Global condition key.');
   return proposals;
+}
+
+const keyMemo = new WeakMap<Catalog, Map<string, ConditionKey | undefined>>();
+/** A catalogue condition key by name, memoised: tag-style names are matched against every key pattern. */
+function conditionKey(catalog: Catalog, name: string): ConditionKey | undefined {
+  let memo = keyMemo.get(catalog);
+  if (!memo) keyMemo.set(catalog, (memo = new Map()));
+  if (!memo.has(name)) memo.set(name, catalog.conditionKey(name));
+  return memo.get(name);
+}
+
+const globalKeyMemo = new WeakMap<Catalog, ConditionKey[]>();
+function globalKeys(catalog: Catalog): ConditionKey[] {
+  let keys = globalKeyMemo.get(catalog);
+  if (!keys) globalKeyMemo.set(catalog, (keys = catalog.globalConditionKeys()));
+  return keys;
 }
 
 const BOOLEAN_VALUES: Proposal[] = ['true', 'false'].map((v) => ({ label: v, insert: v, kind: CompletionItemKind.Value }));
 
 /** Values for well-known keys: booleans, the Redshift ARNs that confused-deputy conditions compare with, accounts. */
-function conditionValueProposals(operator: string, key: string, catalog: Catalog): Proposal[] {
+function conditionValueProposals(operator: string, key: string, keyType: string | undefined): Proposal[] {
   const op = parseOperator(operator);
-  if (op?.type === 'Bool' || op?.type === 'Null' || catalog.conditionKey(key)?.type === 'Bool') return BOOLEAN_VALUES;
+  if (op?.type === 'Bool' || op?.type === 'Null' || keyType === 'Bool') return BOOLEAN_VALUES;
   switch (key.toLowerCase()) {
     case 'sts:externalid':
       return [{ label: 'arn:aws:redshift:${Region}:${Account}:dbuser:${ClusterName}/${DbUser}', insert: 'arn:aws:redshift:${1:region}:${2:account}:dbuser:${3:cluster}/${4:user}', kind: CompletionItemKind.Reference, detail: 'Redshift database user (role chaining from a cluster)' }];
@@ -344,21 +369,22 @@ function conditionValueProposals(operator: string, key: string, catalog: Catalog
   }
 }
 
-function keyProposals(keys: string[], site: Site, policy: PolicyDocument, statement: Statement | undefined, catalog: Catalog): KeyProposal[] {
+function keyProposals(keys: string[], site: Site, policy: PolicyDocument, statement: LocalStatement | undefined, catalog: Catalog): KeyProposal[] {
   const { loc } = site;
   if (keys.length === 0) return elementProposals(TOP_LEVEL_KEYS, presentKeys(policy.root, loc), () => false);
   if (keys[0] !== 'Statement') return [];
+  const base = statement?.base;
   if (keys.length === 1) {
-    const present = presentKeys(statement?.node, loc);
+    const present = presentKeys(statement?.node, loc, base);
     return elementProposals(STATEMENT_KEYS, present, (k) => (EXCLUSIVE[k] !== undefined && present.has(EXCLUSIVE[k])) || (policy.kind === 'trust' && k.endsWith('Resource')));
   }
   const element = statement?.members.get(keys[1])?.value;
-  if (keys.length === 2 && (keys[1] === 'Principal' || keys[1] === 'NotPrincipal')) return principalTypeProposals(presentKeys(element, loc));
+  if (keys.length === 2 && (keys[1] === 'Principal' || keys[1] === 'NotPrincipal')) return principalTypeProposals(presentKeys(element, loc, base));
   if (keys[1] !== 'Condition') return [];
-  if (keys.length === 2) return operatorProposals(presentKeys(element, loc));
+  if (keys.length === 2) return operatorProposals(presentKeys(element, loc, base));
   if (keys.length === 3) {
     const block = members(element).find((m) => m.key === keys[2])?.value;
-    return conditionKeyProposals(statement, keys[2], presentKeys(block, loc), catalog);
+    return conditionKeyProposals(statement, keys[2], presentKeys(block, loc, base), catalog);
   }
   return [];
 }
@@ -393,17 +419,21 @@ function valueProposals(keys: string[], site: Site, statement: Statement | undef
     }
   }
   if (keys.length === 3 && (element === 'Principal' || element === 'NotPrincipal')) return principalValueProposals(keys[2], ctx);
-  if (keys.length === 4 && element === 'Condition') return conditionValueProposals(keys[2], keys[3], ctx.catalog);
+  if (keys.length === 4 && element === 'Condition') return conditionValueProposals(keys[2], keys[3], ctx.catalog.conditionKey(keys[3])?.type);
   return [];
 }
 
+/** `policy` may be the parse of an older version of the document (the last one before a keystroke):
+ * it serves only where the text has not changed since, and the statement under the cursor is read
+ * from the current text. */
 export function completePolicy(doc: TextDocument, policy: PolicyDocument, offset: number, ctx: PolicyCompletionContext): CompletionItem[] {
-  const loc = locate(policy.text, policy.root, offset);
+  const text = doc.getText();
+  const loc = locate(text, policy.root, offset, commonPrefixLength(policy.text, text));
   // Right after a value with no comma, propose only once something is typed: a space there is not a request.
   if (!loc || (loc.needsComma && !loc.token)) return [];
-  const site: Site = { doc, text: policy.text, offset, loc };
+  const site: Site = { doc, text, offset, loc };
   const keys = keysOf(loc.path);
-  const statement = keys[0] === 'Statement' ? statementAt(policy, offset) : undefined;
+  const statement = statementAround(text, loc);
   if (loc.slot === 'key') return keyProposals(keys, site, policy, statement, ctx.catalog).map((p) => keyItem(site, p));
   const proposals = valueProposals(keys, site, statement, ctx);
   return (loc.token?.quoted ? proposals.filter((p) => !p.raw) : proposals).map((p) => valueItem(site, p));

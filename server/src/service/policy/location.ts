@@ -1,9 +1,11 @@
 /** Where the cursor is in a policy that is being typed: which key or value, inside which object.
  * The text is scanned token by token, so unterminated strings, trailing commas and missing closing
  * braces are understood. To stay fast in large documents, the scan starts at the innermost object or
- * array that the parse tree of the same text opens before the cursor: a left-to-right parser and a
- * scanner agree on everything before that point. */
-import { createScanner, Node, ScanError, SyntaxKind } from 'jsonc-parser';
+ * array that a parse tree opens before the cursor: a left-to-right parser and a scanner agree on
+ * everything before that point. The tree may be of an older version of the text (the last one parsed
+ * before a keystroke), as long as only the part of the text it still describes is used. */
+import { createScanner, Node, parseTree, ScanError, SyntaxKind } from 'jsonc-parser';
+import { Member, members, Statement } from './parse';
 
 export type PathSegment = string | number;
 
@@ -27,12 +29,15 @@ export interface CursorLocation {
   token?: CursorToken;
   /** A value ends right before the cursor with no comma after it. */
   needsComma: boolean;
+  /** Where each object or array around the cursor opens, outermost first. */
+  containers: number[];
 }
 
 type State = 'key' | 'colon' | 'value' | 'afterValue';
 
 interface Frame {
   container: 'object' | 'array';
+  start: number;
   state: State;
   /** The key whose value is being read (objects). */
   key?: string;
@@ -70,11 +75,11 @@ function resumePoint(root: Node | undefined, offset: number): { start: number; f
     if (node.type === 'object') {
       const [keyNode, value] = last.child.children ?? [];
       if (!isContainer(value) || value.offset >= offset) break;
-      frames.push({ container: 'object', state: 'value', key: String(keyNode?.value), index: 0 });
+      frames.push({ container: 'object', start: node.offset, state: 'value', key: String(keyNode?.value), index: 0 });
       node = value;
     } else {
       if (!isContainer(last.child)) break;
-      frames.push({ container: 'array', state: 'value', index: last.index });
+      frames.push({ container: 'array', start: node.offset, state: 'value', index: last.index });
       node = last.child;
     }
   }
@@ -95,9 +100,10 @@ function afterValue(frame: Frame | undefined): void {
 }
 
 /** Where the cursor at `offset` is, or undefined where nothing can be typed (inside a comment,
- * between a key and its missing colon, outside the root value). `root` is the parse tree of `text`. */
-export function locate(text: string, root: Node | undefined, offset: number): CursorLocation | undefined {
-  const { start, frames } = resumePoint(root, offset);
+ * between a key and its missing colon, outside the root value). `root` is a parse tree that describes
+ * `text` up to `treeValidUpTo`. */
+export function locate(text: string, root: Node | undefined, offset: number, treeValidUpTo = text.length): CursorLocation | undefined {
+  const { start, frames } = resumePoint(root, Math.min(offset, treeValidUpTo));
   const scanner = createScanner(text, false);
   scanner.setPosition(start);
   let token: CursorToken | undefined;
@@ -131,11 +137,11 @@ export function locate(text: string, root: Node | undefined, offset: number): Cu
     switch (kind) {
       case SyntaxKind.OpenBraceToken:
         if (frame?.state === 'afterValue') return undefined;
-        frames.push({ container: 'object', state: 'key', index: 0 });
+        frames.push({ container: 'object', start: tokenStart, state: 'key', index: 0 });
         break;
       case SyntaxKind.OpenBracketToken:
         if (frame?.state === 'afterValue') return undefined;
-        frames.push({ container: 'array', state: 'value', index: 0 });
+        frames.push({ container: 'array', start: tokenStart, state: 'value', index: 0 });
         break;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
@@ -166,18 +172,60 @@ export function locate(text: string, root: Node | undefined, offset: number): Cu
     }
   }
   const frame = frames[frames.length - 1];
-  if (!frame) return scannedAny ? undefined : { path: [], slot: 'value', token, needsComma: false };
+  if (!frame) return scannedAny ? undefined : { path: [], slot: 'value', token, needsComma: false, containers: [] };
+  const containers = frames.map((f) => f.start);
   const path: PathSegment[] = [];
   for (const f of frames.slice(0, -1)) path.push(f.container === 'object' ? f.key ?? '' : f.index);
   const needsComma = frame.state === 'afterValue';
-  if (frame.container === 'array') return { path: [...path, frame.index + (needsComma ? 1 : 0)], slot: 'value', token, needsComma };
-  if (frame.state === 'value') return { path: [...path, frame.key ?? ''], slot: 'value', token, needsComma };
+  if (frame.container === 'array') return { path: [...path, frame.index + (needsComma ? 1 : 0)], slot: 'value', token, needsComma, containers };
+  if (frame.state === 'value') return { path: [...path, frame.key ?? ''], slot: 'value', token, needsComma, containers };
   if (frame.state === 'colon') return undefined;
-  return { path, slot: 'key', token, needsComma };
+  return { path, slot: 'key', token, needsComma, containers };
 }
 
 /** The string keys of a path: `['Statement', 0, 'Action', 1]` → `['Statement', 'Action']`, so that a
  * statement given as an object or in an array, and a value given alone or in an array, read alike. */
 export function keysOf(path: PathSegment[]): string[] {
   return path.filter((p): p is string => typeof p === 'string');
+}
+
+/** How long a prefix two texts share: how much of a newer text an older parse still describes. */
+export function commonPrefixLength(a: string, b: string): number {
+  if (a === b) return a.length;
+  const max = Math.min(a.length, b.length);
+  const chunk = 4096;
+  let same = 0;
+  while (same + chunk <= max && a.slice(same, same + chunk) === b.slice(same, same + chunk)) same += chunk;
+  while (same < max && a.charCodeAt(same) === b.charCodeAt(same)) same++;
+  return same;
+}
+
+/** Where the object or array opening at `start` closes (or the end of the text if it does not). */
+function containerEnd(text: string, start: number): number {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(start);
+  let depth = 0;
+  for (;;) {
+    const kind = scanner.scan();
+    if (kind === SyntaxKind.EOF) return text.length;
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
+    else if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && --depth <= 0) return scanner.getPosition();
+  }
+}
+
+/** A statement object parsed on its own from the current text, so that editing in a large policy
+ * needs no parse of the whole document. Node offsets are relative to `base`, the statement's `{`. */
+export interface LocalStatement extends Statement {
+  base: number;
+}
+
+export function statementAround(text: string, loc: CursorLocation): LocalStatement | undefined {
+  if (loc.path[0] !== 'Statement') return undefined;
+  const base = loc.containers[typeof loc.path[1] === 'number' ? 2 : 1];
+  if (base === undefined || text[base] !== '{') return undefined;
+  const node = parseTree(text.slice(base, containerEnd(text, base)));
+  if (node?.type !== 'object') return undefined;
+  const byKey = new Map<string, Member>();
+  for (const m of members(node)) if (!byKey.has(m.key)) byKey.set(m.key, m);
+  return { node, members: byKey, base };
 }
