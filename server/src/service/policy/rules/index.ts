@@ -30,6 +30,12 @@ import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as conditionKeyNotSupported } from './condition-key-not-supported';
 import { rule as resourceMismatch } from './resource-mismatch';
 import { rule as redundantAction } from './redundant-action';
+import { rule as allowAll } from './allow-all';
+import { rule as passroleWildcard } from './passrole-wildcard';
+import { rule as allowNotElements } from './allow-not-elements';
+import { rule as publicTrust } from './public-trust';
+import { rule as confusedDeputy } from './confused-deputy';
+import { rule as redshiftTrustUnrestricted } from './redshift-trust-unrestricted';
 
 export const POLICY_RULES: PolicyRule[] = [
   jsonSyntax,
@@ -62,4 +68,10 @@ export const POLICY_RULES: PolicyRule[] = [
   conditionKeyNotSupported,
   resourceMismatch,
   redundantAction,
+  allowAll,
+  passroleWildcard,
+  allowNotElements,
+  publicTrust,
+  confusedDeputy,
+  redshiftTrustUnrestricted,
 ];
