@@ -1,0 +1,338 @@
+// Benchmarks of the bundled language server over stdio, against their budgets:
+//   npm run bench          (builds, then runs this script; `node scripts/bench.mjs` skips the build)
+//   node scripts/bench.mjs --profile DIR   (also writes a CPU profile of the server, for node --cpu-prof readers)
+// Workloads are generated from a fixed seed: a 2,000-statement policy and a 10,000-statement SQL file.
+// Each figure is measured the way an editor sees it (didOpen → publishDiagnostics, completion round
+// trips), next to its floor measured in this same run (jsonc-parser's parseTree, one regex scan).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseTree } from 'jsonc-parser';
+import rpc from 'vscode-jsonrpc/node';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const CATALOG = join(ROOT, 'dist', 'catalog.json');
+// `--profile DIR` writes a V8 CPU profile of the measured server (not the cold starts) into DIR.
+const profileDir = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
+const RUNS = 7;
+const COMPLETIONS = 240;
+const COLD_STARTS = 5;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic workloads
+
+/** mulberry32: a small seeded PRNG, so every run benchmarks the same texts. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generators(seed) {
+  const random = prng(seed);
+  const int = (n) => Math.floor(random() * n);
+  const pick = (xs) => xs[int(xs.length)];
+  const chance = (p) => random() < p;
+  return { random, int, pick, chance };
+}
+
+const ACCOUNTS = ['123456789012', '210987654321', '111122223333', '444455556666'];
+const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
+
+/** Swaps two neighbouring letters: the kind of typo the rules exist for. */
+function typo(word, g) {
+  if (word.length < 4) return `${word}x`;
+  const i = 1 + g.int(word.length - 2);
+  return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+}
+
+/** A condition operator and value that suit a condition key's type. */
+function conditionFor(type, i, account, g) {
+  if (type === 'Bool') return ['Bool', g.pick(['true', 'false'])];
+  if (type === 'IPAddress') return ['IpAddress', `10.${g.int(255)}.0.0/16`];
+  if (type === 'Numeric') return ['NumericLessThan', String(g.int(1000))];
+  if (type === 'Date') return ['DateGreaterThan', '2024-01-01T00:00:00Z'];
+  if (type === 'ARN') return ['ArnLike', `arn:aws:iam::${account}:role/app-${i}-*`];
+  if (type.startsWith('ArrayOf')) return ['ForAnyValue:StringEquals', [`a-${i}`, `b-${i}`]];
+  return [g.pick(['StringEquals', 'StringLike']), `value-${i}`];
+}
+
+/** A resource ARN from a catalogue template: `${Partition}`, `${Region}`, `${Account}` and the names filled in. */
+function arnFrom(template, i, region, account) {
+  return template.replace(/\$\{(\w+)\}/g, (_, name) => (name === 'Partition' ? 'aws' : name === 'Region' ? region : /Account/.test(name) ? account : `${name.toLowerCase()}-${i}`));
+}
+
+function policyWorkload(catalog, statementCount) {
+  const g = generators(0x1a2b3c);
+  const services = Object.entries(catalog.services).filter(([, s]) => s.a.length > 0 && s.r.length > 0);
+  const keyTypes = new Map([...catalog.global, ...Object.values(catalog.services).flatMap((s) => s.c)].map(([key, type]) => [key, type]));
+  const globalKeys = catalog.global.map(([key]) => key).filter((k) => !/[$<]|tag-key/.test(k));
+  const statements = [];
+  for (let i = 0; i < statementCount; i++) {
+    const [prefix, service] = g.pick(services);
+    const [resourceKey, template] = g.pick(service.r);
+    const fitting = service.a.filter(([, , , types]) => types.includes(resourceKey) || types.includes(`${resourceKey}*`));
+    const actions = fitting.length ? Array.from({ length: 1 + g.int(2) }, () => g.pick(fitting)) : [g.pick(service.a)];
+    const names = [...new Set(actions.map(([name]) => (g.chance(0.004) ? typo(name, g) : name)))].map((name) => `${prefix}:${name}`);
+    const account = g.pick(ACCOUNTS);
+    const region = g.pick(REGIONS);
+    const statement = {
+      Sid: g.chance(0.4) ? `Stmt${i}${g.chance(0.005) ? '-bad' : ''}` : undefined,
+      Effect: g.chance(0.002) ? 'allow' : g.chance(0.85) ? 'Allow' : 'Deny',
+      Action: names.length === 1 ? names[0] : names,
+      Resource: fitting.length ? arnFrom(template, i, region, account) : '*',
+    };
+    if (g.chance(0.3)) {
+      const actionKeys = actions[0][4].filter((k) => !/[$<]/.test(k));
+      const key = actionKeys.length && g.chance(0.5) ? g.pick(actionKeys) : g.pick(globalKeys);
+      const [operator, value] = conditionFor(keyTypes.get(key) ?? 'String', i, account, g);
+      statement.Condition = { [operator]: { [g.chance(0.004) ? typo(key, g) : key]: value } };
+    }
+    if (g.chance(0.002)) statement.Condtion = {};
+    statements.push(statement);
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+}
+
+function sqlWorkload(statementCount) {
+  const g = generators(0x5eed5);
+  const role = (name, account = g.pick(ACCOUNTS)) => `arn:aws:iam::${account}:role/${name}`;
+  const chain = () => {
+    const length = g.chance(0.7) ? 1 : 2 + g.int(3);
+    const roles = Array.from({ length }, (_, k) => role(`etl-${k}-${g.int(100)}`));
+    if (g.chance(0.01)) roles[0] = role('short', '12345');
+    return roles.join(g.chance(0.01) ? ', ' : ',');
+  };
+  const table = () => `${g.pick(['sales', 'events', 'users', 'stage'])}.${g.pick(['orders', 'clicks', 'daily', 'raw'])}_${g.int(500)}`;
+  const bucket = () => `s3://data-${g.int(50)}/${g.pick(['in', 'out', 'tmp'])}/${g.int(10000)}/`;
+  const shapes = [
+    () => `COPY ${table()} FROM '${bucket()}' IAM_ROLE '${chain()}' FORMAT AS PARQUET;`,
+    () => `COPY ${table()} FROM '${bucket()}manifest' IAM_ROLE default CSV IGNOREHEADER 1 MANIFEST;`,
+    () => `UNLOAD ('SELECT * FROM ${table()} WHERE name = ''o''''brien''') TO '${bucket()}' IAM_ROLE '${chain()}' PARALLEL OFF;`,
+    () => `CREATE EXTERNAL SCHEMA IF NOT EXISTS ext_${g.int(900)} FROM DATA CATALOG DATABASE 'lake' IAM_ROLE '${chain()}';`,
+    () => `-- nightly load ${g.int(1000)}\nINSERT INTO ${table()} SELECT id, 'IAM_ROLE default' AS note FROM ${table()};`,
+    () => `/* report ${g.int(1000)} */ SELECT count(*) FROM ${table()} WHERE day > '2024-01-0${1 + g.int(8)}';`,
+  ];
+  const lines = [];
+  for (let i = 0; i < statementCount; i++) {
+    // A few mistakes: the legacy CREDENTIALS form of a role, and a statement with both IAM_ROLE and CREDENTIALS.
+    if (g.chance(0.005)) lines.push(`COPY ${table()} FROM '${bucket()}' CREDENTIALS 'aws_iam_role=${role(`legacy-${g.int(99)}`)}' JSON 'auto';`);
+    else if (g.chance(0.003)) lines.push(`COPY ${table()} FROM '${bucket()}' IAM_ROLE '${role('x')}' CREDENTIALS 'aws_iam_role=${role('y')}';`);
+    else lines.push(g.pick(shapes)());
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement helpers
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+function timeLocal(fn) {
+  fn(); // warm-up: the server's figures are medians over a warm process too
+  return median(Array.from({ length: RUNS }, () => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  }));
+}
+
+/** One SQL scan with a single regular expression: comments, strings, dollar quotes, words, numbers, punctuation. */
+const SQL_TOKEN = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$\$[\s\S]*?\$\$|[A-Za-z_][\w$]*|\d+(?:\.\d+)?|\s+|[^\s]/g;
+function scanSql(text) {
+  let tokens = 0;
+  SQL_TOKEN.lastIndex = 0;
+  while (SQL_TOKEN.exec(text)) tokens++;
+  return tokens;
+}
+
+/** The bundled server over stdio, with a client that answers settings requests as VS Code does. */
+class Server {
+  constructor(nodeArgs = []) {
+    this.spawnedAt = performance.now();
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.process.stdout), new rpc.StreamMessageWriter(this.process.stdin));
+    this.waiters = new Map();
+    this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
+      const key = `${p.uri}#${p.version ?? ''}`;
+      this.waiters.get(key)?.(p);
+      this.waiters.delete(key);
+    });
+    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  async initialize() {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid, rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result.capabilities;
+  }
+
+  /** Opens a document and resolves with the diagnostics published for that version. */
+  open(uri, languageId, text, version = 1) {
+    const published = new Promise((resolve) => this.waiters.set(`${uri}#${version}`, resolve));
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return published;
+  }
+
+  async close(uri) {
+    const cleared = new Promise((resolve) => this.waiters.set(`${uri}#`, resolve));
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await cleared;
+  }
+
+  rssMegabytes() {
+    const kilobytes = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.process.pid}/status`, 'utf8'))?.[1];
+    return kilobytes ? Number(kilobytes) / 1024 : undefined;
+  }
+
+  async stop() {
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await exited;
+    this.connection.dispose();
+  }
+}
+
+/** Median time from didOpen to the published diagnostics, each run with a new URI. Keeps the last one open. */
+async function timeDiagnostics(server, name, languageId, text) {
+  const times = [];
+  let diagnostics = [];
+  let uri;
+  for (let run = 0; run <= RUNS; run++) {
+    if (uri) await server.close(uri);
+    uri = `file:///bench/${name}-${run}.${languageId === 'sql' ? 'sql' : 'json'}`;
+    const start = performance.now();
+    diagnostics = (await server.open(uri, languageId, text, run + 1)).diagnostics;
+    if (run > 0) times.push(performance.now() - start); // run 0 warms the process up
+  }
+  return { ms: median(times), uri, diagnostics: diagnostics.length };
+}
+
+/** Positions where a user asks for completion: inside action names, condition keys, ARNs and element keys. */
+function completionPositions(text, count) {
+  const g = generators(0xc0ffee);
+  const candidates = [];
+  const patterns = [/"([a-z0-9-]+):([A-Za-z*]*)"/g, /"(aws|[a-z0-9-]+):([A-Za-z]+)": "/g, /"arn:aws:([a-z0-9-]+):/g, /^\s+"(Effect|Action|Resource|Condition)"/gm];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) candidates.push(m.index + 1 + g.int(m[0].length - 2));
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const positionAt = (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - lineStarts[low] };
+  };
+  return Array.from({ length: count }, () => positionAt(g.pick(candidates)));
+}
+
+async function timeCompletions(server, capabilities, uri, text) {
+  if (!capabilities.completionProvider) return undefined;
+  const times = [];
+  for (const position of completionPositions(text, COMPLETIONS)) {
+    const start = performance.now();
+    try {
+      await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+    } catch {
+      return undefined;
+    }
+    times.push(performance.now() - start);
+  }
+  return { median: median(times), p95: percentile(times, 95) };
+}
+
+async function coldStart(smallPolicy) {
+  const times = [];
+  for (let run = 0; run < COLD_STARTS; run++) {
+    const server = new Server();
+    await server.initialize();
+    await server.open(`file:///bench/cold-${run}.json`, 'json', smallPolicy);
+    times.push(performance.now() - server.spawnedAt);
+    await server.stop();
+  }
+  return median(times);
+}
+
+function vsixMegabytes() {
+  const out = join(ROOT, 'out');
+  const packages = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.vsix')) : [];
+  if (!packages.length) return undefined;
+  const newest = packages.map((f) => statSync(join(out, f))).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
+  return newest.size / (1024 * 1024);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(SERVER) || !existsSync(CATALOG)) {
+    console.error('dist/server.js or dist/catalog.json is missing: run `npm run build` first.');
+    process.exitCode = 2;
+    return;
+  }
+  const catalog = JSON.parse(readFileSync(CATALOG, 'utf8'));
+  const policy = policyWorkload(catalog, 2000);
+  const sql = sqlWorkload(10000);
+  const smallPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }] }, null, 2);
+  console.log(`policy: 2,000 statements, ${(policy.length / 1024).toFixed(0)} KB · SQL: 10,000 statements, ${(sql.length / 1024).toFixed(0)} KB · median of ${RUNS} runs`);
+
+  const parseMs = timeLocal(() => parseTree(policy));
+  const scanMs = timeLocal(() => scanSql(sql));
+
+  const server = new Server(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
+  const capabilities = await server.initialize();
+  const policyRun = await timeDiagnostics(server, 'policy', 'json', policy);
+  const sqlRun = await timeDiagnostics(server, 'load', 'sql', sql);
+  const completion = await timeCompletions(server, capabilities, policyRun.uri, policy);
+  const rss = server.rssMegabytes();
+  await server.stop();
+  const cold = await coldStart(smallPolicy);
+  const vsix = vsixMegabytes();
+
+  const rows = [
+    ['jsonc-parser parseTree (floor)', parseMs, 'ms'],
+    ['SQL regex scan (floor)', scanMs, 'ms'],
+    [`policy diagnostics (${policyRun.diagnostics} found)`, policyRun.ms, 'ms', 3 * parseMs, '3 × parseTree'],
+    [`SQL diagnostics (${sqlRun.diagnostics} found)`, sqlRun.ms, 'ms', 3 * scanMs, '3 × scan'],
+    ['completion median', completion?.median, 'ms'],
+    [`completion p95 (${COMPLETIONS} requests)`, completion?.p95, 'ms', 5],
+    ['cold start to first diagnostics', cold, 'ms', 400],
+    ['server RSS after both files', rss, 'MB', 150],
+    ['.vsix size', vsix, 'MB', 3],
+  ];
+  const table = [['figure', 'value', 'budget', 'ratio', '']];
+  for (const [name, value, unit, limit, basis] of rows) {
+    const shown = value === undefined ? 'n/a' : `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+    const budget = limit === undefined ? '' : `≤ ${limit.toFixed(limit < 10 ? 2 : 1)} ${unit}${basis ? ` (${basis})` : ''}`;
+    const ratio = limit === undefined || value === undefined ? '' : (value / limit).toFixed(2);
+    const verdict = ratio === '' ? '' : value <= limit ? 'ok' : 'OVER';
+    table.push([name, shown, budget, ratio, verdict]);
+  }
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, c) => (c === 0 || c === 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+await main();
