@@ -1,6 +1,6 @@
 /** LSP wiring only: capabilities, handlers, settings, debounced validation. The smarts live in service/. */
 import {
-  CancellationToken, CodeAction, CompletionItem, Connection, Diagnostic, DidChangeConfigurationNotification, DocumentSymbol, Hover,
+  CancellationToken, CodeAction, CodeActionKind, CompletionItem, Connection, Diagnostic, DidChangeConfigurationNotification, DocumentSymbol, Hover,
   ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -107,7 +107,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -141,7 +141,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onCodeAction((params, token) => runSafe('codeAction', token, [] as CodeAction[], async () => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return codeActions(doc, service.findings(doc, await getSettings(doc.uri)), params.range, params.context.diagnostics);
+    const settings = await getSettings(doc.uri);
+    const actions = [
+      ...codeActions(doc, service.findings(doc, settings), params.range, params.context.diagnostics),
+      ...service.editActions(doc, params.range, params.context.diagnostics, settings),
+    ];
+    const only = params.context.only;
+    return only ? actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`))) : actions;
   }));
 
   connection.onCompletion((params, token) => runSafe('completion', token, [] as CompletionItem[], async () => {

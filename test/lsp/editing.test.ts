@@ -2,7 +2,7 @@
  * bundled server. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { LspClient } from './client';
 
 const policyUri = 'file:///w/trust.json';
@@ -81,6 +81,19 @@ describe('editor features over stdio', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: policyUri } });
     assert.deepEqual(symbols.map((s) => s.name), ['RedshiftAssumes']);
     assert.deepEqual(symbols[0].children?.map((c) => c.name), ['Principal', 'Action']);
+  });
+
+  it('offers "Convert to array" as a refactoring, filtered by the requested kind', async () => {
+    const uri = 'file:///w/identity.json';
+    const text = '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }';
+    await client.open(uri, 'json', text);
+    const value = text.indexOf('"s3:GetObject"');
+    const at = { line: 0, character: value + 3 };
+    const ask = (only?: string[]) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only } });
+    const [convert] = await ask(['refactor']);
+    assert.equal(convert.title, 'Convert to array');
+    assert.deepEqual(convert.edit?.changes?.[uri], [{ range: { start: { line: 0, character: value }, end: { line: 0, character: value + 14 } }, newText: '["s3:GetObject"]' }]);
+    assert.deepEqual(await ask(['quickfix']), []);
   });
 
   it('answers with nothing for documents it does not analyse', async () => {

@@ -1,7 +1,7 @@
 /** The pure language service: everything the editor and the command line know about IAM policies and
  * Redshift SQL. No vscode, no LSP connection: strings in, LSP types out. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import { Catalog, CatalogData } from './catalog';
 import { toDiagnostics } from './diagnostics';
 import { completePolicy } from './policy/completion';
@@ -10,6 +10,7 @@ import { isPolicyText, parsePolicy, PolicyDocument, PolicyKind } from './policy/
 import { POLICY_RULES } from './policy/rules';
 import type { PolicyRule } from './policy/rules/rule';
 import { policySymbols } from './policy/symbols';
+import { convertToArrayActions } from './policy/to-array';
 import type { Settings } from './settings';
 import { analyzeSql } from './sql';
 import { globToRegExp } from './text';
@@ -121,7 +122,13 @@ export function createLanguageService(options: ServiceOptions) {
     return c?.language === 'policy' ? policySymbols(doc, c.policy) : [];
   }
 
-  return { catalog, classify, findings, validate, parsePolicy, policyFindings, complete, hover, documentSymbols, forget };
+  /** Editing help that is not a rule's fix: converting a single value to an array. */
+  function editActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[] = [], settings?: Settings | null): CodeAction[] {
+    const c = classify(doc, settings);
+    return c?.language === 'policy' ? convertToArrayActions(doc, c.policy, doc.offsetAt(range.start), doc.offsetAt(range.end), diagnostics) : [];
+  }
+
+  return { catalog, classify, findings, validate, parsePolicy, policyFindings, complete, hover, documentSymbols, editActions, forget };
 }
 
 export type LanguageService = ReturnType<typeof createLanguageService>;
