@@ -120,6 +120,18 @@ describe('sql lexer: strings', () => {
     assert.deepEqual(only(text, 'operator').pop(), ';');
   });
 
+  it('reports a missing closing quote in a one-line value even when a later quote closes the string', () => {
+    const text = "COPY t FROM 's3://b/k\nIAM_ROLE default;\nUNLOAD ('select 1') TO 's3://b/o/' REGION AS 'us-east-1\nMANIFEST; SELECT 'x';";
+    const result = lex(text);
+    assert.deepEqual(result.problems.map((p) => p.offset), [text.indexOf("'s3://b/k"), text.indexOf("'us-east-1")]);
+    assert.deepEqual(only(text, 'string'), ["'s3://b/k", "'select 1'", "'s3://b/o/'", "'us-east-1", "'x'"]);
+  });
+
+  it('keeps multi-line strings that are not one-line values (queries, bodies, comments)', () => {
+    const text = "UNLOAD ('select *\nfrom t') TO 's3://b/'; CREATE PROCEDURE p() AS '\nbegin\nend;\n' LANGUAGE plpgsql; COMMENT ON TABLE t IS 'a\nb';";
+    assert.deepEqual(problems(text), []);
+  });
+
   it('keeps the CR of a CRLF line out of a repaired string', () => {
     const text = "secret_access_key 'abc\r\ntoken 'x';";
     assert.deepEqual(only(text, 'string'), ["'abc", "'x'"]);

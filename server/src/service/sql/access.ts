@@ -1,6 +1,7 @@
 /** What a statement reaches and with which roles: the input for writing a least-privilege policy for "the
  * statement under the cursor". Built from the statement model; templated values are left out. */
 import { credentialPairs } from './credentials';
+import { carriesAuthorization } from './roles';
 import { chainElements, statementAt, type Clause, type SqlStatement, type SqlValue } from './statements';
 import type { StatementKind } from './syntax';
 
@@ -131,7 +132,7 @@ export function accessOf(statement: SqlStatement): StatementAccess {
 /** The access model of the statement under the cursor, if it is one that carries an IAM role or keys. */
 export function accessAt(text: string, offset: number): StatementAccess | undefined {
   const statement = statementAt(text, offset);
-  return statement && statement.kind !== 'other' && statement.kind !== 'create-procedure' ? accessOf(statement) : undefined;
+  return statement && carriesAuthorization(statement) ? accessOf(statement) : undefined;
 }
 
 /** The role ARNs of the role clause under the cursor, or else of the statement's IAM_ROLE; null when

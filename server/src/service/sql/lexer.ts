@@ -63,12 +63,13 @@ function isWordPart(c: number): boolean {
   return isWordStart(c) || isDigit(c) || c === Ch.Dollar;
 }
 
-/** Words that take a quoted value: a multi-line string whose last line is one of these followed by a
- * space was almost certainly meant to close at the end of its first line. */
+/** Words whose quoted value fits on one line. A string after one of them that runs over a line break, or
+ * a multi-line string whose last line is one of them followed by a blank, was meant to close at the end of
+ * its first line: the closing quote is missing there. */
 const VALUE_KEYWORDS = new Set([
   'iam_role', 'credentials', 'access_key_id', 'secret_access_key', 'session_token', 'token',
   'master_symmetric_key', 'kms_key_id', 'region', 'catalog_role', 'secret_arn', 'lambda', 'sagemaker',
-  'delimiter', 'manifest', 'uri', 'database', 'schema', 'catalog_id', 'authentication_arn', 'cluster_arn',
+  'delimiter', 'uri', 'catalog_id', 'authentication_arn', 'cluster_arn', 'from', 'to',
 ]);
 
 /** `indexOf` with a memo, so repeated searches from increasing positions stay linear overall. */
@@ -110,11 +111,19 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
     return at >= 0 && at + needle.length <= end ? at : -1;
   };
   let lastSignificant: Token | undefined;
+  let beforeLastSignificant: Token | undefined;
   const push = (kind: TokenKind, s: number, e: number, bodyStart = s, bodyEnd = e, unterminated = false) => {
     const token: Token = { kind, start: s, end: e, bodyStart, bodyEnd, unterminated };
     tokens.push(token);
-    if (kind !== 'comment') lastSignificant = token;
+    if (kind !== 'comment') {
+      beforeLastSignificant = lastSignificant;
+      lastSignificant = token;
+    }
   };
+  const lowerWord = (t: Token | undefined) => (t?.kind === 'word' ? text.slice(t.start, t.end).toLowerCase() : '');
+  /** The string about to be lexed is the value of a one-line clause (`IAM_ROLE '…'`, `REGION AS '…'`). */
+  const isOneLineValue = () => VALUE_KEYWORDS.has(lowerWord(lastSignificant)) ||
+    (lowerWord(lastSignificant) === 'as' && VALUE_KEYWORDS.has(lowerWord(beforeLastSignificant)));
   const unterminated = (kind: TokenKind, s: number, openLength: number, what: string, closing = 'quote') => {
     problems.push({ offset: s, length: openLength, message: `Unterminated ${what}: the closing ${closing} is missing.` });
     const e = lineEnd(s);
@@ -149,10 +158,10 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
     }
     if (j >= end) return unterminated('string', s, openLength, 'string');
     if (lastLineFeed >= 0) {
-      const lastLine = text.slice(lastLineFeed + 1, j);
-      const keyword = /^\s*([A-Za-z_]+)\s+$/.exec(lastLine)?.[1].toLowerCase();
-      if (keyword && VALUE_KEYWORDS.has(keyword)) {
-        problems.push({ offset: s, length: openLength, message: `This string runs into the next line ("${keyword} '"): the closing quote is missing at the end of the line.` });
+      const keyword = /^\s*([A-Za-z_]+)\s+$/.exec(text.slice(lastLineFeed + 1, j))?.[1].toLowerCase();
+      const swallowed = keyword && VALUE_KEYWORDS.has(keyword) ? ` ("${keyword} '")` : '';
+      if (swallowed || isOneLineValue()) {
+        problems.push({ offset: s, length: openLength, message: `This string runs into the next line${swallowed}: the closing quote is missing at the end of the line.` });
         const lineStop = text.charCodeAt(firstLineFeed - 1) === Ch.CarriageReturn ? firstLineFeed - 1 : firstLineFeed;
         push('string', s, lineStop, s + openLength, lineStop, true);
         return firstLineFeed;

@@ -103,7 +103,8 @@ function innerSource(outer: Source, token: Token): Source {
   };
 }
 
-const STRING_KINDS = new Set(['string', 'dollarString', 'typographicString', 'template']);
+/** Tokens that can stand where a quoted value belongs (a double-quoted identifier is a mistake that rules report). */
+const STRING_KINDS = new Set(['string', 'dollarString', 'typographicString', 'template', 'quotedIdent']);
 
 /** Parses a whole document. */
 export function parseSql(text: string): SqlModel {
@@ -261,7 +262,7 @@ const FLAG_CLAUSES = new Set(['CLEANPATH', 'ALLOWOVERWRITE', 'SSH']);
 /** Clauses whose value is required: without one, the clause is kept so rules can say so. */
 const REQUIRED_VALUE = new Set(['IAM_ROLE', 'CATALOG_ROLE', 'CREDENTIALS', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN', 'MASTER_SYMMETRIC_KEY', 'KMS_KEY_ID']);
 /** Clauses kept only when a quoted value follows (the word alone may mean something else). */
-const OPTIONAL_VALUE = new Set(['SECRET_ARN', 'AUTHENTICATION_ARN', 'CLUSTER_ARN', 'URI', 'CATALOG_ID', 'S3_BUCKET', 'LAMBDA', 'SAGEMAKER', 'DATABASE', 'SCHEMA', 'MODEL_ID']);
+const OPTIONAL_VALUE = new Set(['TOKEN', 'SECRET_ARN', 'AUTHENTICATION_ARN', 'CLUSTER_ARN', 'URI', 'CATALOG_ID', 'S3_BUCKET', 'LAMBDA', 'SAGEMAKER', 'DATABASE', 'SCHEMA', 'MODEL_ID']);
 const EXTERNAL_SOURCES = ['DATA CATALOG', 'HIVE METASTORE', 'POSTGRES', 'MYSQL', 'KINESIS', 'MSK', 'KAFKA', 'REDSHIFT'];
 /** Words that end a value-less IAM_ROLE rather than being its (wrong) value. */
 const CLAUSE_WORDS = new Set([...REQUIRED_VALUE, ...OPTIONAL_VALUE, ...FLAG_CLAUSES, 'ENCRYPTED', 'MANIFEST', 'REGION', 'FORMAT', 'FROM', 'TO', 'FOR', 'JOB', 'DELIMITER', 'CSV', 'JSON', 'PARQUET', 'AVRO', 'GZIP', 'MODEL_TYPE', 'SETTINGS', 'AUTO', 'RETRY_TIMEOUT', 'MAX_BATCH_ROWS', 'MAX_BATCH_SIZE', 'CREATE', 'AUTHENTICATION', 'WITH']);
@@ -400,7 +401,7 @@ class ClauseReader {
     }
     if (name === 'FUNCTION' && (kind === 'create-model' || kind === 'create-external-model')) {
       const value = this.valueAt(i + 1, () => true);
-      if (value?.kind === 'word' || value?.kind === 'template') this.add('FUNCTION', i, i, value);
+      if (value?.kind === 'word' || value?.kind === 'template' || value?.kind === 'quotedIdent') this.add('FUNCTION', i, i, value);
       return value ? i + 1 : i;
     }
     if (name === 'JOB' && kind === 'copy-job' && this.word(i + 1) === 'CREATE') {

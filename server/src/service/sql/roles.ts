@@ -1,0 +1,40 @@
+/** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
+ * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
+import { credentialPairs } from './credentials';
+import type { Clause, SqlStatement, SqlValue } from './statements';
+
+export interface RoleValue {
+  clause: Clause;
+  /** The chain as written; for CREDENTIALS, the `aws_iam_role` value. */
+  value: SqlValue;
+  inCredentials: boolean;
+}
+
+const QUOTED = new Set(['string', 'dollarString', 'typographicString', 'quotedIdent']);
+
+/** Literal (quoted, untemplated) role chains of a statement. */
+export function roleValues(statement: SqlStatement): RoleValue[] {
+  const values: RoleValue[] = [];
+  for (const clause of statement.clauses) {
+    const value = clause.value;
+    if (!value || value.templated || !QUOTED.has(value.kind)) continue;
+    if (clause.name === 'IAM_ROLE' || clause.name === 'CATALOG_ROLE' || clause.name === 'ON') {
+      values.push({ clause, value, inCredentials: false });
+    } else if (clause.name === 'CREDENTIALS') {
+      const pair = credentialPairs(value).find((p) => p.key === 'aws_iam_role' && p.hasEquals);
+      if (pair) values.push({ clause, value: { ...value, text: pair.value, value: pair.value, offset: pair.valueOffset }, inCredentials: true });
+    }
+  }
+  return values;
+}
+
+/** Whether a value is a documentation placeholder (`<access-key-id>`, `{role}`, `XXXX`, `your-key`)
+ * rather than real content. */
+export function isPlaceholderText(text: string): boolean {
+  return /^(?:<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\]|x{4,}|\*{4,}|\.{3}|(?:your|my)[-_ ]\S*|\S*placeholder\S*)$/i.test(text.trim());
+}
+
+/** Whether the statement is one of the kinds that carry authorization. */
+export function carriesAuthorization(statement: SqlStatement): boolean {
+  return statement.kind !== 'other' && statement.kind !== 'create-procedure';
+}

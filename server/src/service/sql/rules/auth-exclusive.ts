@@ -1,0 +1,38 @@
+import type { SqlRule } from './rule';
+
+/** The authorization methods; a statement uses exactly one. */
+const METHOD_OF: Record<string, string> = {
+  IAM_ROLE: 'IAM_ROLE',
+  CREDENTIALS: 'CREDENTIALS',
+  ACCESS_KEY_ID: 'ACCESS_KEY_ID/SECRET_ACCESS_KEY',
+  SECRET_ACCESS_KEY: 'ACCESS_KEY_ID/SECRET_ACCESS_KEY',
+  SESSION_TOKEN: 'ACCESS_KEY_ID/SECRET_ACCESS_KEY',
+  TOKEN: 'ACCESS_KEY_ID/SECRET_ACCESS_KEY',
+};
+
+export const rule: SqlRule = {
+  id: 'auth-exclusive',
+  severity: 'error',
+  description: 'IAM_ROLE, access keys (ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN) and CREDENTIALS are mutually exclusive, and each is given once.',
+  check(model, report) {
+    for (const statement of model.statements) {
+      if (statement.kind === 'grant-assumerole' || statement.kind === 'revoke-assumerole') continue;
+      const seen = new Set<string>();
+      const conflicting = new Set<string>();
+      let method: string | undefined;
+      for (const clause of statement.clauses) {
+        const mine = METHOD_OF[clause.name];
+        if (!mine) continue;
+        const at = (message: string) => report({ offset: clause.keyword.start, length: clause.keyword.end - clause.keyword.start, message });
+        if (seen.has(clause.name)) at(`${clause.name} is given twice.`);
+        else if (method && method !== mine && !conflicting.has(mine)) {
+          // One finding per conflicting method: ACCESS_KEY_ID and SECRET_ACCESS_KEY are one method.
+          conflicting.add(mine);
+          at(`${mine} can't be used together with ${method}: a statement authorizes itself one way.`);
+        }
+        seen.add(clause.name);
+        method ??= mine;
+      }
+    }
+  },
+};

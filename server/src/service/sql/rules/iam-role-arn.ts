@@ -1,0 +1,74 @@
+import { parseArn, roleArnProblems } from '../../arn';
+import { isPlaceholderText, roleValues, type RoleValue } from '../roles';
+import { chainElements } from '../statements';
+import type { SqlRule } from './rule';
+
+/** How the clause holding a role is written, for messages. */
+export function roleClauseLabel(role: Pick<RoleValue, 'inCredentials'> & { clause: { name: string } }): string {
+  if (role.inCredentials) return 'aws_iam_role';
+  return role.clause.name === 'ON' ? 'ASSUMEROLE ON' : role.clause.name;
+}
+
+/** A chain element that is a keyword written in quotes ('default', 'SESSION'): other rules judge it. */
+export function isQuotedKeyword(text: string): boolean {
+  return /^(?:default|session)$/i.test(text);
+}
+
+const ROLE_WORDS = new Set(['DEFAULT', 'SESSION']);
+
+export const rule: SqlRule = {
+  id: 'iam-role-arn',
+  severity: 'error',
+  description: 'Every role named by IAM_ROLE, CATALOG_ROLE, GRANT ASSUMEROLE or aws_iam_role must be the ARN of an IAM role: arn:aws:iam::<12-digit account>:role/<name>.',
+  check(model, report) {
+    for (const statement of model.statements) {
+      for (const clause of statement.clauses) {
+        const value = clause.value;
+        if (!value || value.kind !== 'word' || !['IAM_ROLE', 'CATALOG_ROLE', 'ON'].includes(clause.name)) continue;
+        const word = value.value.toUpperCase();
+        if (ROLE_WORDS.has(word) || (word === 'ALL' && clause.name === 'ON')) continue;
+        report({
+          offset: value.start,
+          length: value.end - value.start,
+          message: `${roleClauseLabel({ clause, inCredentials: false })} needs default or the quoted ARN of a role, not the bare word "${value.value}".`,
+        });
+      }
+      for (const role of roleValues(statement)) {
+        const label = roleClauseLabel(role);
+        const elements = chainElements(role.value);
+        for (const element of elements) {
+          const arn = element.text.trim();
+          const offset = element.offset + element.text.length - element.text.trimStart().length;
+          if (arn === '' || isPlaceholderText(arn) || (elements.length === 1 && isQuotedKeyword(arn))) continue;
+          const prefix = /^aws_iam_role=/i.exec(arn)?.[0];
+          if (prefix) {
+            report({
+              offset,
+              length: prefix.length,
+              message: `${label} takes the role ARN itself: "aws_iam_role=" belongs in a CREDENTIALS string.`,
+              fixes: [{ title: 'Remove "aws_iam_role="', edits: [{ offset, length: prefix.length, newText: '' }], preferred: true }],
+            });
+            continue;
+          }
+          if (!/^arn:/i.test(arn)) {
+            report({
+              offset,
+              length: arn.length,
+              message: /^\d+$/.test(arn)
+                ? `${label} needs a role ARN, not the account ID "${arn}": expected arn:aws:iam::${arn}:role/<name>.`
+                : `${label} needs the ARN of a role, not "${arn}": expected arn:aws:iam::<12-digit account>:role/${/^[\w+=,.@-]+$/.test(arn) ? arn : '<name>'}.`,
+            });
+            continue;
+          }
+          const parsed = parseArn(arn);
+          const nameStart = parsed ? parsed.resource.start + parsed.resource.text.lastIndexOf('/') + 1 : -1;
+          const placeholderName = parsed !== undefined && isPlaceholderText(arn.slice(nameStart));
+          for (const p of roleArnProblems(arn)) {
+            if (placeholderName && p.start === nameStart) continue;
+            report({ offset: offset + p.start, length: p.length, message: p.message });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { roleValues } from '../roles';
+import { chainElements } from '../statements';
+import type { SqlRule } from './rule';
+
+export const rule: SqlRule = {
+  id: 'iam-role-chain-duplicate',
+  severity: 'warning',
+  description: 'A role appears twice in a role chain: each role assumes the next, so a repeated role is almost always a copy-paste slip.',
+  check(model, report) {
+    for (const statement of model.statements) {
+      for (const role of roleValues(statement)) {
+        const seen = new Map<string, number>();
+        chainElements(role.value).forEach((element, k) => {
+          const arn = element.text.trim();
+          if (!arn) return;
+          const first = seen.get(arn);
+          if (first === undefined) {
+            seen.set(arn, k + 1);
+            return;
+          }
+          const offset = element.offset + element.text.length - element.text.trimStart().length;
+          const name = arn.slice(arn.lastIndexOf('/') + 1);
+          report({ offset, length: arn.length, message: `${name} is role ${first} and again role ${k + 1} of the chain: ${k + 1 === first + 1 ? 'a role would assume itself' : 'the chain goes round in a circle'}.` });
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import type { Fix } from '../../types';
+import { roleValues } from '../roles';
+import { chainElements } from '../statements';
+import { KINDS, MAX_CHAIN } from '../syntax';
+import { roleClauseLabel } from './iam-role-arn';
+import type { SqlRule } from './rule';
+
+export const rule: SqlRule = {
+  id: 'iam-role-chain',
+  severity: 'error',
+  description: 'A role chain is 1 to 10 role ARNs separated by commas, with no spaces, no empty element and no trailing comma.',
+  check(model, report) {
+    for (const statement of model.statements) {
+      for (const role of roleValues(statement)) {
+        // A CREDENTIALS string is checked as a whole by credentials-string.
+        if (role.inCredentials) continue;
+        const { value } = role;
+        const label = roleClauseLabel(role);
+        const elements = chainElements(value);
+        if (value.text.trim() === '') {
+          report({ offset: value.start, length: value.end - value.start, message: `${label} is empty: expected a role ARN.` });
+          continue;
+        }
+        const compact = elements.map((e) => e.text.trim()).filter(Boolean).join(',');
+        const rewrite = (title: string): Fix => ({ title, edits: [{ offset: value.offset, length: value.text.length, newText: compact }], preferred: true });
+        for (const space of value.text.matchAll(/\s+/g)) {
+          const before = value.text[space.index - 1];
+          const after = value.text[space.index + space[0].length];
+          if (before !== undefined && before !== ',' && after !== undefined && after !== ',') continue;
+          report({
+            offset: value.offset + space.index,
+            length: space[0].length,
+            message: `A role chain must not contain spaces: write the ARNs separated by commas only.`,
+            fixes: [rewrite('Remove the spaces from the role chain')],
+          });
+        }
+        elements.forEach((element, k) => {
+          if (element.text.trim() !== '') return;
+          const where = k === elements.length - 1 ? 'a trailing comma' : k === 0 ? 'a leading comma' : 'two commas in a row';
+          const comma = k === 0 ? element.offset + element.text.length : element.offset - 1;
+          report({
+            offset: comma,
+            length: 1,
+            message: `The role chain has ${where}: every element between commas must be a role ARN.`,
+            fixes: [rewrite(k === elements.length - 1 ? 'Drop the trailing comma' : 'Remove the empty element')],
+          });
+        });
+        const roles = elements.filter((e) => e.text.trim() !== '');
+        if (!KINDS[statement.kind].chain && roles.length > 1) {
+          const second = roles[1];
+          report({ offset: second.offset, length: value.offset + value.text.length - second.offset, message: `${statement.label} takes a single role ARN, not a chain.` });
+        } else if (roles.length > MAX_CHAIN) {
+          const extra = roles[MAX_CHAIN];
+          report({ offset: extra.offset, length: value.offset + value.text.length - extra.offset, message: `A role chain holds at most ${MAX_CHAIN} roles; this one has ${roles.length}.` });
+        }
+      }
+    }
+  },
+};
