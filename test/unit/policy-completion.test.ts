@@ -189,11 +189,21 @@ describe('policy completion: values', () => {
     for (const p of ['redshift.amazonaws.com', 'redshift-serverless.amazonaws.com', 'redshift.eu-west-1.amazonaws.com']) assert.ok(kept('redsh', item(services, p)), p);
     assert.equal(labels(services).filter((l) => /^redshift\.[a-z0-9-]+\.amazonaws\.com$/.test(l)).length, Object.keys(REGIONS).length);
     assert.ok(labels(services).includes('s3.amazonaws.com'));
+    assert.equal(item(services, 'scheduler.redshift.amazonaws.com').detail, 'Documented in the Amazon Redshift API Reference, "ScheduledAction" (IamRole)');
+    assert.ok(labels(services).includes('ecs-tasks.amazonaws.com'));
     const aws = completionsAt(statement('"Principal": { "AWS": ["|"] }'), ['arn:aws:iam::111122223333:role/Loader']);
     assert.equal(labels(aws)[0], 'arn:aws:iam::111122223333:role/Loader');
     assert.equal(newText(item(aws, 'arn:aws:iam::${Account}:root')), 'arn:aws:iam::${1:account}:root');
     assert.ok(labels(aws).some((l) => l.includes(':role/')));
     assert.ok(labels(completionsAt(statement('"Principal": |'))).includes('*'));
+  });
+
+  it('proposes only service principals that the service-principal rule accepts', () => {
+    const proposed = labels(completionsAt(statement('"Principal": { "Service": "|" }')));
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: proposed }, Action: 'sts:AssumeRole' }] });
+    const findings = getService().findings(TextDocument.create('file:///test/all-principals.json', 'json', 1, policy));
+    assert.deepEqual(findings.filter((f) => f.rule === 'service-principal' || f.rule === 'invalid-principal').map((f) => f.message), []);
+    assert.ok(proposed.length > 450);
   });
 
   it('offers condition keys of the statement actions first, then global keys, with types', () => {

@@ -83,7 +83,8 @@ describe('policy hover', () => {
     assert.match(hoverAt(statement('"Principal": { "AWS": "arn:aws:iam::123456789012:role/|Loader" }'), 'arn:aws:iam::123456789012:role/Loader'), /IAM role `Loader`/);
     assert.match(hoverAt(statement('"Principal": { "Service": "redshift.|amazonaws.com" }'), 'redshift.amazonaws.com'), /Service principal of Amazon Redshift\*\*:/);
     assert.match(hoverAt(statement('"Principal": { "Service": "redshift.eu-west-1.|amazonaws.com" }'), 'redshift.eu-west-1.amazonaws.com'), /Amazon Redshift\*\* in eu-west-1/);
-    assert.match(hoverAt(statement('"Principal": { "Service": "|redshfit.amazonaws.com" }'), 'redshfit.amazonaws.com'), /not the service principal of a service/);
+    assert.match(hoverAt(statement('"Principal": { "Service": "|redshfit.amazonaws.com" }'), 'redshfit.amazonaws.com'), /not a known service principal/);
+    assert.match(hoverAt(statement('"Principal": { "Service": "ecs-|tasks.amazonaws.com" }'), 'ecs-tasks.amazonaws.com'), /\(Documented in the Amazon ECS Developer Guide/);
     assert.match(hoverAt(statement('"Principal": "|*"'), '*'), /Every principal/);
   });
 

@@ -266,8 +266,9 @@ function principalValueProposals(type: string, ctx: PolicyCompletionContext): Pr
       label: p.principal,
       insert: literal(p.principal),
       kind: CompletionItemKind.Value,
-      detail: p.region ? `${p.service.name} in ${p.region}` : p.service.name,
-      sortText: `${p.service.prefix.startsWith('redshift') ? 0 : 1}${p.region ? 1 : 0}${p.principal}`,
+      detail: p.description,
+      // Redshift's own principals first, then the global principals before the Regional ones.
+      sortText: `${p.principal.startsWith('redshift') ? 0 : 1}${p.region ? 1 : 0}${p.principal}`,
     })));
   }
   const iamTemplate = (key: string) => catalog.resourceType('iam', key)?.arn;

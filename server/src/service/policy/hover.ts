@@ -116,8 +116,10 @@ function principalHover(type: string, text: string, catalog: Catalog): string | 
   }
   if (type === 'Service') {
     const known = knownServicePrincipals(catalog).get(text.toLowerCase());
-    if (!known) return `**\`${text}\`** is not the service principal of a service in the catalogue.`;
-    return `**Service principal of ${known.service.name}**${known.region ? ` in ${known.region}` : ''}: the service itself, acting for you (for example, assuming this role).`;
+    if (!known) return `**\`${text}\`** is not a known service principal.`;
+    const service = known.prefix ? catalog.service(known.prefix)?.name : undefined;
+    const who = service ? `**Service principal of ${service}**${known.region ? ` in ${known.region}` : ''}` : `**Service principal \`${known.principal}\`** (${known.description})`;
+    return `${who}: the service itself, acting for you (for example, assuming this role).`;
   }
   if (type === 'Federated') {
     const provider = /:(saml|oidc)-provider\/(.+)$/.exec(text);

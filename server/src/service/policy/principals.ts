@@ -1,12 +1,16 @@
-/** The AWS service principals (`redshift.amazonaws.com`) derived from the catalogue's service prefixes,
- * plus Redshift's Region-specific principals (`redshift.us-east-1.amazonaws.com`), which Redshift uses
- * for features such as scheduled queries and cross-Region copies. */
-import type { Catalog, Service } from '../catalog';
+/** The AWS service principals editors propose and explain: `<prefix>.amazonaws.com` for every service
+ * prefix of the catalogue, the documented principals whose name is no prefix (`ecs-tasks`,
+ * `scheduler.redshift`), and Redshift's Region-specific principals (`redshift.us-east-1.amazonaws.com`). */
+import type { Catalog } from '../catalog';
 import { REGIONS } from '../regions';
+import { DOCUMENTED_SERVICE_PRINCIPALS } from './rules/service-principal';
 
 export interface ServicePrincipal {
   principal: string;
-  service: Service;
+  /** The service's name, or the AWS guide that documents the principal. */
+  description: string;
+  /** The catalogue service prefix, when the principal is named after one. */
+  prefix?: string;
   /** Set for Region-specific principals. */
   region?: string;
 }
@@ -20,13 +24,17 @@ export function knownServicePrincipals(catalog: Catalog): Map<string, ServicePri
   principals = new Map();
   for (const service of catalog.allServices()) {
     const principal = `${service.prefix}.amazonaws.com`;
-    principals.set(principal, { principal, service });
+    principals.set(principal, { principal, description: service.name, prefix: service.prefix });
+  }
+  for (const [name, guide] of Object.entries(DOCUMENTED_SERVICE_PRINCIPALS)) {
+    const principal = `${name}.amazonaws.com`;
+    principals.set(principal, { principal, description: `Documented in the ${guide}` });
   }
   const redshift = catalog.service('redshift');
   if (redshift) {
     for (const region of Object.keys(REGIONS)) {
       const principal = `redshift.${region}.amazonaws.com`;
-      principals.set(principal, { principal, service: redshift, region });
+      principals.set(principal, { principal, description: `${redshift.name} in ${region}`, prefix: redshift.prefix, region });
     }
   }
   cache.set(catalog, principals);
