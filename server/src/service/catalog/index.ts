@@ -48,54 +48,73 @@ function keyPattern(key: string): RegExp | undefined {
   return new RegExp(`^${escaped.join('.+')}$`, 'i');
 }
 
+function buildService(prefix: string, s: CatalogData['services'][string]): Service {
+  return {
+    prefix,
+    name: s.n,
+    actions: s.a.map(([name, levels, description, rts, conditionKeys, dependentActions]) => ({
+      service: prefix,
+      name,
+      description,
+      accessLevels: [...levels].map((c) => LEVELS[c]).filter(Boolean),
+      resourceTypes: rts.map((r) => ({ key: r.replace(/\*$/, ''), required: r.endsWith('*') })),
+      conditionKeys,
+      dependentActions,
+    })),
+    resourceTypes: s.r.map(([key, arn, conditionKeys]) => ({ service: prefix, key, arn, conditionKeys })),
+    conditionKeys: s.c.map(([key, type, description]) => ({ key, type, description, global: false })),
+  };
+}
+
+interface KeyIndex {
+  exact: Map<string, ConditionKey>;
+  patterns: { pattern: RegExp; key: ConditionKey }[];
+}
+
 export class Catalog {
   readonly version: string;
   readonly updatedAt: string;
+  private readonly data: CatalogData;
+  /** Services and the condition-key index are built from the compact data on first use: building all
+   * of them up front dominated the server's start, and a session touches a few services of hundreds. */
   private readonly services = new Map<string, Service>();
-  private readonly exactKeys = new Map<string, ConditionKey>();
-  private readonly patternKeys: { pattern: RegExp; key: ConditionKey }[] = [];
+  private keyIndex?: KeyIndex;
 
   constructor(data: CatalogData) {
     this.version = data.version;
     this.updatedAt = data.updatedAt;
-    for (const [prefix, s] of Object.entries(data.services)) {
-      const service: Service = {
-        prefix,
-        name: s.n,
-        actions: s.a.map(([name, levels, description, rts, conditionKeys, dependentActions]) => ({
-          service: prefix,
-          name,
-          description,
-          accessLevels: [...levels].map((c) => LEVELS[c]).filter(Boolean),
-          resourceTypes: rts.map((r) => ({ key: r.replace(/\*$/, ''), required: r.endsWith('*') })),
-          conditionKeys,
-          dependentActions,
-        })),
-        resourceTypes: s.r.map(([key, arn, conditionKeys]) => ({ service: prefix, key, arn, conditionKeys })),
-        conditionKeys: s.c.map(([key, type, description]) => ({ key, type, description, global: false })),
-      };
-      this.services.set(prefix, service);
-      for (const k of service.conditionKeys) this.addKey(k);
-    }
-    for (const [key, type, description] of data.global) this.addKey({ key, type, description, global: true });
+    this.data = data;
   }
 
-  private addKey(k: ConditionKey): void {
-    const pattern = keyPattern(k.key);
-    if (pattern) this.patternKeys.push({ pattern, key: k });
-    else if (!this.exactKeys.has(k.key.toLowerCase()) || k.global) this.exactKeys.set(k.key.toLowerCase(), k);
+  private keys(): KeyIndex {
+    if (this.keyIndex) return this.keyIndex;
+    const index: KeyIndex = { exact: new Map(), patterns: [] };
+    const add = (k: ConditionKey) => {
+      const pattern = keyPattern(k.key);
+      if (pattern) index.patterns.push({ pattern, key: k });
+      else if (!index.exact.has(k.key.toLowerCase()) || k.global) index.exact.set(k.key.toLowerCase(), k);
+    };
+    for (const s of Object.values(this.data.services)) for (const [key, type, description] of s.c) add({ key, type, description, global: false });
+    for (const [key, type, description] of this.data.global) add({ key, type, description, global: true });
+    return (this.keyIndex = index);
   }
 
   serviceNames(): string[] {
-    return [...this.services.keys()];
+    return Object.keys(this.data.services);
   }
 
-  allServices(): Iterable<Service> {
-    return this.services.values();
+  *allServices(): Iterable<Service> {
+    for (const prefix of this.serviceNames()) yield this.service(prefix)!;
   }
 
   service(prefix: string): Service | undefined {
-    return this.services.get(prefix.toLowerCase());
+    const key = prefix.toLowerCase();
+    let service = this.services.get(key);
+    if (!service && Object.hasOwn(this.data.services, key)) {
+      service = buildService(key, this.data.services[key]);
+      this.services.set(key, service);
+    }
+    return service;
   }
 
   action(prefix: string, name: string): Action | undefined {
@@ -118,11 +137,13 @@ export class Catalog {
   /** A condition key by name, case-insensitive, including tag-style keys such as `aws:ResourceTag/Project`. */
   conditionKey(name: string): ConditionKey | undefined {
     const lower = name.toLowerCase();
-    return this.exactKeys.get(lower) ?? this.patternKeys.find((p) => p.pattern.test(name))?.key;
+    const { exact, patterns } = this.keys();
+    return exact.get(lower) ?? patterns.find((p) => p.pattern.test(name))?.key;
   }
 
   globalConditionKeys(): ConditionKey[] {
-    return [...this.exactKeys.values(), ...this.patternKeys.map((p) => p.key)].filter((k) => k.global);
+    const { exact, patterns } = this.keys();
+    return [...exact.values(), ...patterns.map((p) => p.key)].filter((k) => k.global);
   }
 
   /** Whether `name` is one of `keys` (catalogue notation, possibly with `${TagKey}` parts). */
