@@ -43,7 +43,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       if (doc.uri === uri) continue;
       let found = roleArnsByDocument.get(doc.uri);
       if (found?.version !== doc.version) {
-        found = { version: doc.version, arns: doc.getText().match(ROLE_ARN) ?? [] };
+        found = { version: doc.version, arns: [...new Set(doc.getText().match(ROLE_ARN))] };
         roleArnsByDocument.set(doc.uri, found);
       }
       for (const arn of found.arns) arns.add(arn);
