@@ -23,6 +23,15 @@ export const ROLE_CHAIN_AT = 'redshiftIam/roleChainAt';
 export type RoleChainAtParams = DocumentPosition;
 export type RoleChainAtResult = string[] | null;
 
+/** `redshiftIam/generatePermissions`: the least-privilege policy for the SQL statement at a position
+ * of an open document. Account, Region and the default role's ARN fill what the statement does not say. */
+export const GENERATE_PERMISSIONS = 'redshiftIam/generatePermissions';
+export interface GeneratePermissionsParams extends DocumentPosition {
+  account?: string;
+  region?: string;
+  defaultRole?: string;
+}
+
 /** Every generator request answers with generated documents or one sentence saying what is wrong. */
 export type GenerateResult = Generated;
 
@@ -40,9 +49,16 @@ export interface TrustPolicyCommandArgs extends CommandArgs {
   input: RedshiftTrustInput;
 }
 
-/** Argument of `redshiftIam.generateChain`: the chain and how each role trusts the previous one. */
+/** Argument of `redshiftIam.generateChain`: the chain, or the SQL position whose IAM_ROLE clause
+ * gives it, and how each role trusts the previous one. */
 export interface ChainCommandArgs extends CommandArgs {
-  input: RoleChainInput;
+  input: Omit<RoleChainInput, 'roles'> & ({ roles: string[] } | { at: DocumentPosition });
+}
+
+/** Argument of `redshiftIam.generatePermissions`: the SQL position (default: the active editor's
+ * cursor) and the values the statement does not say. */
+export interface PermissionsCommandArgs extends CommandArgs {
+  input: Partial<DocumentPosition> & Omit<GeneratePermissionsParams, keyof DocumentPosition>;
 }
 
 /** One produced document: where it went (an untitled editor or a file) and what it holds. */

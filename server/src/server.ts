@@ -6,9 +6,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type CatalogData, type Settings } from './service';
 import { codeActions } from './service/codeActions';
-import { generateRoleChain, generateTrustPolicy } from './service/generators';
+import { generatePermissions, generateRoleChain, generateTrustPolicy } from './service/generators';
+import { roleChainAt } from './service/sql';
 import {
-  GENERATE_CHAIN, GENERATE_TRUST_POLICY, type GenerateChainParams, type GenerateResult, type GenerateTrustPolicyParams,
+  GENERATE_CHAIN, GENERATE_PERMISSIONS, GENERATE_TRUST_POLICY, ROLE_CHAIN_AT, type GenerateChainParams, type GeneratePermissionsParams,
+  type GenerateResult, type GenerateTrustPolicyParams, type RoleChainAtParams, type RoleChainAtResult,
 } from './protocol';
 
 export interface Runtime {
@@ -169,6 +171,16 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const generatorFailed: GenerateResult = { ok: false, problem: 'The generator failed; see the Redshift IAM output for details.' };
   connection.onRequest(GENERATE_TRUST_POLICY, (params: GenerateTrustPolicyParams, token) => runSafe(GENERATE_TRUST_POLICY, token, generatorFailed, () => generateTrustPolicy(params)));
   connection.onRequest(GENERATE_CHAIN, (params: GenerateChainParams, token) => runSafe(GENERATE_CHAIN, token, generatorFailed, () => generateRoleChain(params)));
+  connection.onRequest(GENERATE_PERMISSIONS, (params: GeneratePermissionsParams, token) => runSafe(GENERATE_PERMISSIONS, token, generatorFailed, () => {
+    const doc = documents.get(params.uri);
+    if (!doc) return { ok: false, problem: `${params.uri} is not open in the editor.` } satisfies GenerateResult;
+    const { account, region, defaultRole } = params;
+    return generatePermissions({ text: doc.getText(), offset: doc.offsetAt(params.position), account, region, defaultRole }, service.catalog);
+  }));
+  connection.onRequest(ROLE_CHAIN_AT, (params: RoleChainAtParams, token) => runSafe(ROLE_CHAIN_AT, token, null as RoleChainAtResult, () => {
+    const doc = documents.get(params.uri);
+    return doc ? roleChainAt(doc.getText(), doc.offsetAt(params.position)) : null;
+  }));
 
   documents.listen(connection);
   connection.listen();

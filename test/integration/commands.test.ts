@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ChainCommandArgs, CommandResult, ProducedDocument, TrustPolicyCommandArgs } from '../../server/src/protocol';
+import type { ChainCommandArgs, CommandResult, PermissionsCommandArgs, ProducedDocument, TrustPolicyCommandArgs } from '../../server/src/protocol';
 import { closeAllEditors, EXTENSION_ID } from './helpers';
 
 interface Contributed { command: string; title: string }
@@ -67,6 +67,33 @@ const CASES: Record<string, () => Promise<void>> = {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  },
+
+  async 'redshiftIam.generatePermissions'() {
+    const sql = await vscode.workspace.openTextDocument({
+      language: 'sql',
+      content: "UNLOAD ('select * from sales')\nTO 's3://example-bucket/unload/sales_'\nIAM_ROLE 'arn:aws:iam::123456789012:role/RedshiftUnload'\nKMS_KEY_ID '1234abcd-12ab-34cd-56ef-1234567890ab' ENCRYPTED;\n",
+    });
+    const at = { uri: sql.uri.toString(), position: { line: 1, character: 3 } };
+    const args: PermissionsCommandArgs = { input: { ...at, account: '123456789012', region: 'us-east-1' } };
+    const [policy] = documentsOf(await vscode.commands.executeCommand<CommandResult>('redshiftIam.generatePermissions', args));
+    assert.equal(policy.name, 'RedshiftUnload.permissions.json');
+    assert.equal(openDocument(policy).getText(), policy.content);
+    const statements = JSON.parse(policy.content).Statement;
+    assert.deepEqual(statements.map((s: { Action: string | string[] }) => s.Action), [
+      's3:ListBucket', ['s3:PutObject', 's3:GetObject'], ['kms:GenerateDataKey', 'kms:Decrypt'],
+    ]);
+    assert.equal(statements[2].Resource, 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+
+    // Without the account and Region the key's ARN keeps placeholders, which the editor makes tab stops.
+    const [withPlaceholders] = documentsOf(await vscode.commands.executeCommand<CommandResult>('redshiftIam.generatePermissions', { input: at }));
+    const doc = openDocument(withPlaceholders);
+    assert.equal(doc.getText(), withPlaceholders.content);
+    assert.match(doc.getText(), /"arn:aws:kms:<region>:<account-id>:key\//);
+    assert.equal(doc.getText(vscode.window.activeTextEditor?.selection), '<account-id>', 'the first placeholder is selected');
+
+    const outside = await vscode.commands.executeCommand<CommandResult>('redshiftIam.generatePermissions', { input: { ...at, position: { line: 4, character: 0 } } });
+    assert.ok(outside && 'error' in outside, `a position outside any statement is refused: ${JSON.stringify(outside)}`);
   },
 };
 

@@ -145,6 +145,72 @@ describe('generate chain', () => {
   });
 });
 
+/** A SQL file with a comment, a COPY through a chain on lines 2–5 and an UNLOAD on line 7. */
+function sqlFile(): string {
+  const file = join(tempFolder(), 'load.sql');
+  writeFileSync(file, [
+    '-- nightly load',
+    'COPY sales',
+    "FROM 's3://example-bucket/tickit/sales_'",
+    `IAM_ROLE '${ROLE_A},${ROLE_B}'`,
+    'FORMAT AS CSV;',
+    '',
+    `UNLOAD ('select * from sales') TO 's3://example-bucket/unload/sales_' IAM_ROLE '${ROLE_A}' KMS_KEY_ID '1234abcd-12ab-34cd-56ef-1234567890ab' ENCRYPTED CLEANPATH;`,
+  ].join('\n'));
+  return file;
+}
+
+describe('generate permissions', () => {
+  it('prints the policy of the statement at a line, for the last role of its chain', () => {
+    const result = run('permissions', '--sql', sqlFile(), '--line', '4');
+    assert.equal(result.status, 0, result.stderr);
+    assertClean(result.stdout, 'RoleB.permissions.json');
+    const statements = JSON.parse(result.stdout).Statement;
+    assert.deepEqual(statements.map((s: { Sid: string }) => s.Sid), ['ListSourcePrefix', 'ReadSourceObjects']);
+    assert.equal(statements[1].Resource, 'arn:aws:s3:::example-bucket/tickit/sales_*');
+    assert.equal(result.stderr, '');
+  });
+
+  it('fills account and Region from the options, and names the placeholders left otherwise', () => {
+    const file = sqlFile();
+    const filled = run('permissions', '--sql', file, '--line', '7', '--account', ACCOUNT, '--region', 'us-west-2');
+    assert.equal(filled.status, 0, filled.stderr);
+    assertClean(filled.stdout, 'RoleA.permissions.json');
+    assert.match(filled.stdout, new RegExp(`"arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"`));
+    assert.match(filled.stdout, /"s3:DeleteObject"/);
+    const open = run('permissions', '--sql', file, '--line', '7');
+    assert.equal(open.status, 0, open.stderr);
+    assert.match(open.stdout, /"arn:aws:kms:<region>:<account-id>:key\//);
+    assert.match(open.stderr, /replace <account-id>, <region>, or give --account, --region/);
+  });
+
+  const refusals: [string, string[], RegExp][] = [
+    ['a line outside any statement', ['--line', '1'], /There is no COPY, UNLOAD/],
+    ['a line past the end', ['--line', '99'], /has 7 lines; there is no line 99/],
+    ['a line that is not a number', ['--line', 'two'], /--line takes a line number/],
+    ['a bad account', ['--line', '7', '--account', '42'], /"42" has 2 digits/],
+  ];
+  for (const [what, args, message] of refusals) {
+    it(`refuses ${what}`, () => assertRefused(run('permissions', '--sql', sqlFile(), ...args), message));
+  }
+  it('refuses a missing file', () => assertRefused(run('permissions', '--sql', join(tempFolder(), 'none.sql'), '--line', '1'), /cannot read .*none\.sql: ENOENT/));
+  it('needs --sql and --line', () => assertRefused(run('permissions', '--line', '3'), /needs --sql FILE --line N/));
+});
+
+describe('generate chain from SQL', () => {
+  it('takes the chain from the IAM_ROLE clause of the statement at a line', () => {
+    const out = tempFolder();
+    const result = run('chain', '--sql', sqlFile(), '--line', '3', '--out', out);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `IAM_ROLE '${ROLE_A},${ROLE_B}'\n`);
+    assert.deepEqual(readdirSync(out).sort(), ['RoleA.permissions.json', 'RoleA.trust.json', 'RoleB.trust.json']);
+  });
+  it('refuses a line without a chain, and --roles with --sql', () => {
+    assertRefused(run('chain', '--sql', sqlFile(), '--line', '6', '--out', tempFolder()), /line 6 of .* is not in a statement with an IAM_ROLE clause/);
+    assertRefused(run('chain', '--sql', sqlFile(), '--line', '3', '--roles', ROLE_A, '--out', tempFolder()), /--roles .* or --sql FILE --line N, not both/);
+  });
+});
+
 describe('generate', () => {
   it('refuses an unknown document kind', () => assertRefused(run('policy'), /unknown document kind "policy"/));
 });

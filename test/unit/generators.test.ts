@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  chainProblem, clusterIdentifierProblem, dbUserProblem, generateRoleChain, generateTrustPolicy, workgroupIdProblem,
-  type Generated, type GeneratedDocument, type Policy, type RedshiftTrustInput,
+  chainProblem, clusterIdentifierProblem, dbUserProblem, generatePermissions, generateRoleChain, generateTrustPolicy, workgroupIdProblem,
+  type Generated, type GeneratedDocument, type PermissionsInput, type Policy, type PolicyStatement, type RedshiftTrustInput,
 } from '../../server/src/service/generators';
 import { ruleMeta } from '../../server/src/service/rules';
 import { documentOf, getService } from '../helpers';
@@ -247,4 +247,183 @@ describe('generator input checks', () => {
     assert.match(dbUserProblem('public')!, /reserved/);
     assert.match(workgroupIdProblem(WORKGROUP.toUpperCase())!, /lowercase/);
   });
+});
+
+describe('permissions generator', () => {
+  const ROLE = `arn:aws:iam::${ACCOUNT}:role/RedshiftLoader`;
+  const CROSS = `arn:aws:iam::${OTHER_ACCOUNT}:role/BucketOwner`;
+  const permissions = (sql: string, values: Omit<PermissionsInput, 'text' | 'offset'> = {}) => generatePermissions({ text: sql, offset: 2, ...values }, getService().catalog);
+  const statementsOf = (sql: string, values?: Omit<PermissionsInput, 'text' | 'offset'>): PolicyStatement[] => {
+    const documents = documentsOf(permissions(sql, values));
+    assertClean(documents);
+    return parsed(documents[0]).Statement;
+  };
+  const bySid = (statements: PolicyStatement[], sid: string) => {
+    const found = statements.find((st) => st.Sid === sid);
+    assert.ok(found, `no statement ${sid} in ${JSON.stringify(statements)}`);
+    return found;
+  };
+  const list = (value: string | string[] | undefined) => ([] as string[]).concat(value ?? []);
+
+  const CASES: [string, string][] = [
+    ['COPY from an S3 prefix', `COPY sales FROM 's3://example-bucket/tickit/sales_' IAM_ROLE '${ROLE}' FORMAT AS CSV;`],
+    ['COPY through a chain, with a manifest and JSONPaths', `COPY sales FROM 's3://example-bucket/manifests/sales.manifest' IAM_ROLE '${ROLE},${CROSS}' MANIFEST FORMAT AS JSON 's3://paths-bucket/paths.json';`],
+    ['COPY from a whole bucket in another Region', `COPY sales FROM 's3://example-bucket' IAM_ROLE '${ROLE}' REGION 'eu-west-1';`],
+    ['COPY from remote hosts', `COPY sales FROM 's3://example-bucket/ssh_manifest' IAM_ROLE '${ROLE}' SSH;`],
+    ['COPY from DynamoDB', `COPY favoritemovies FROM 'dynamodb://Movies' IAM_ROLE '${ROLE}' READRATIO 50;`],
+    ['COPY from EMR', `COPY sales FROM 'emr://j-SAMPLE2B500FC/myoutput/part-*' IAM_ROLE '${ROLE}' DELIMITER '\\t';`],
+    ['COPY with CREDENTIALS', `COPY sales FROM 's3://example-bucket/data/' CREDENTIALS 'aws_iam_role=${ROLE}';`],
+    ['UNLOAD', `UNLOAD ('select * from venue') TO 's3://example-bucket/unload/venue_' IAM_ROLE '${ROLE}';`],
+    ['UNLOAD with CLEANPATH and a KMS key', `UNLOAD ('select 1') TO 's3://example-bucket/unload/' IAM_ROLE '${ROLE}' KMS_KEY_ID '1234abcd-12ab-34cd-56ef-1234567890ab' ENCRYPTED CLEANPATH MANIFEST;`],
+    ['UNLOAD with ALLOWOVERWRITE and a key alias', `UNLOAD ('select 1') TO 's3://example-bucket/unload/' IAM_ROLE default KMS_KEY_ID 'alias/redshift-unload' ENCRYPTED ALLOWOVERWRITE;`],
+    ['UNLOAD with a key ARN', `UNLOAD ('select 1') TO 's3://example-bucket/u/' IAM_ROLE '${ROLE}' KMS_KEY_ID 'arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab' ENCRYPTED;`],
+    ['CREATE LIBRARY', `CREATE LIBRARY f_urlparse LANGUAGE plpythonu FROM 's3://example-bucket/urlparse3-1.0.3.zip' IAM_ROLE '${ROLE}';`],
+    ['CREATE EXTERNAL SCHEMA on the Data Catalog', `CREATE EXTERNAL SCHEMA spectrum FROM DATA CATALOG DATABASE 'spectrumdb' IAM_ROLE '${ROLE}' CREATE EXTERNAL DATABASE IF NOT EXISTS;`],
+    ['CREATE EXTERNAL SCHEMA on another account\'s catalog', `CREATE EXTERNAL SCHEMA spectrum FROM DATA CATALOG DATABASE 'spectrumdb' REGION 'us-east-2' IAM_ROLE '${ROLE}' CATALOG_ROLE '${CROSS}' CATALOG_ID '${OTHER_ACCOUNT}';`],
+    ['CREATE EXTERNAL SCHEMA on PostgreSQL', `CREATE EXTERNAL SCHEMA apg FROM POSTGRES DATABASE 'db' SCHEMA 'public' URI 'host.example.com' IAM_ROLE '${ROLE}' SECRET_ARN 'arn:aws:secretsmanager:us-west-2:${ACCOUNT}:secret:pg-AbCdEf';`],
+    ['CREATE EXTERNAL SCHEMA on MySQL', `CREATE EXTERNAL SCHEMA mysql FROM MYSQL DATABASE 'db' URI 'host.example.com' IAM_ROLE '${ROLE}' SECRET_ARN 'arn:aws:secretsmanager:us-west-2:${ACCOUNT}:secret:my-AbCdEf';`],
+    ['CREATE EXTERNAL SCHEMA on Kinesis', `CREATE EXTERNAL SCHEMA kds FROM KINESIS IAM_ROLE '${ROLE}';`],
+    ['CREATE EXTERNAL SCHEMA on MSK with IAM', `CREATE EXTERNAL SCHEMA msk FROM MSK IAM_ROLE '${ROLE}' AUTHENTICATION iam CLUSTER_ARN 'arn:aws:kafka:us-east-1:${ACCOUNT}:cluster/MyCluster/abcd1234-0123-abcd-5678-1234abcd-1';`],
+    ['CREATE EXTERNAL SCHEMA on MSK without authentication', `CREATE EXTERNAL SCHEMA msk FROM MSK IAM_ROLE '${ROLE}' AUTHENTICATION none CLUSTER_ARN 'arn:aws:kafka:us-east-1:${ACCOUNT}:cluster/MyCluster/abcd1234-0123-abcd-5678-1234abcd-1';`],
+    ['CREATE EXTERNAL FUNCTION on Lambda', `CREATE EXTERNAL FUNCTION exfunc_sum(INT, INT) RETURNS INT STABLE LAMBDA 'redshift-sum' IAM_ROLE '${ROLE}';`],
+    ['CREATE EXTERNAL FUNCTION on a Lambda ARN', `CREATE EXTERNAL FUNCTION f(INT) RETURNS INT STABLE LAMBDA 'arn:aws:lambda:us-west-2:${ACCOUNT}:function:redshift-sum' IAM_ROLE '${ROLE}';`],
+    ['CREATE MODEL', `CREATE MODEL churn FROM (SELECT a, b FROM t) TARGET b FUNCTION predict_churn IAM_ROLE '${ROLE}' SETTINGS (S3_BUCKET 'example-bucket');`],
+    ['CREATE MODEL with a KMS key and the default role', `CREATE MODEL churn FROM t TARGET b FUNCTION predict_churn IAM_ROLE default SETTINGS (S3_BUCKET 'example-bucket', KMS_KEY_ID '1234abcd-12ab-34cd-56ef-1234567890ab');`],
+  ];
+  const VALUES: [string, Omit<PermissionsInput, 'text' | 'offset'>][] = [
+    ['no values', {}],
+    ['account and Region', { account: ACCOUNT, region: 'us-west-2' }],
+    ['a China Region', { account: ACCOUNT, region: 'cn-north-1' }],
+    ['the default role', { defaultRole: `arn:aws:iam::${ACCOUNT}:role/DefaultRedshiftRole` }],
+  ];
+  for (const [what, sql] of CASES) {
+    for (const [given, values] of VALUES) {
+      it(`${what}, ${given}: passes the checker and uses catalogue actions only`, () => {
+        const documents = documentsOf(permissions(sql, values));
+        assertClean(documents);
+        const { catalog } = getService();
+        for (const st of parsed(documents[0]).Statement) {
+          for (const action of list(st.Action)) {
+            const [prefix, name] = action.split(':');
+            assert.ok(catalog.matchActions(prefix, name).length > 0, `${action} is in the catalogue`);
+          }
+        }
+        const placeholders = documents[0].placeholders ?? [];
+        assert.deepEqual(placeholders.filter((p) => !documents[0].content.includes(p)), []);
+        if (values.account) assert.ok(!placeholders.includes('<account-id>'));
+      });
+    }
+  }
+
+  it('lists and reads an S3 prefix for COPY', () => {
+    const statements = statementsOf(CASES[0][1]);
+    assert.deepEqual(bySid(statements, 'ListSourcePrefix'), {
+      Sid: 'ListSourcePrefix', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::example-bucket', Condition: { StringLike: { 's3:prefix': 'tickit/sales_*' } },
+    });
+    assert.equal(bySid(statements, 'ReadSourceObjects').Resource, 'arn:aws:s3:::example-bucket/tickit/sales_*');
+  });
+
+  it('names the policy after the last role of the chain, and reads the manifest bucket and JSONPaths file', () => {
+    const [doc] = documentsOf(permissions(CASES[1][1]));
+    assert.equal(doc.name, 'BucketOwner.permissions.json');
+    assert.equal(doc.role, CROSS);
+    assert.deepEqual(parsed(doc).Statement.map((st) => [st.Action, st.Resource]), [
+      ['s3:GetObject', ['arn:aws:s3:::example-bucket/*', 'arn:aws:s3:::paths-bucket/paths.json']],
+    ]);
+  });
+
+  it('lists a whole bucket without a prefix condition', () => {
+    assert.equal(bySid(statementsOf(CASES[2][1]), 'ListSourcePrefix').Condition, undefined);
+  });
+
+  it('reads only the SSH manifest and the library file', () => {
+    assert.deepEqual(statementsOf(CASES[3][1]).map((st) => st.Resource), ['arn:aws:s3:::example-bucket/ssh_manifest']);
+    assert.deepEqual(statementsOf(CASES[11][1]).map((st) => st.Resource), ['arn:aws:s3:::example-bucket/urlparse3-1.0.3.zip']);
+  });
+
+  it('scans the DynamoDB table and lists the EMR cluster in the given account and Region', () => {
+    const values = { account: ACCOUNT, region: 'us-west-2' };
+    assert.deepEqual(statementsOf(CASES[4][1], values).map((st) => [st.Action, st.Resource]), [[['dynamodb:DescribeTable', 'dynamodb:Scan'], `arn:aws:dynamodb:us-west-2:${ACCOUNT}:table/Movies`]]);
+    assert.deepEqual(statementsOf(CASES[5][1], values).map((st) => [st.Action, st.Resource]), [['elasticmapreduce:ListInstances', `arn:aws:elasticmapreduce:us-west-2:${ACCOUNT}:cluster/j-SAMPLE2B500FC`]]);
+  });
+
+  it('leaves unknown account and Region as placeholders, and prefers the statement\'s REGION', () => {
+    const [doc] = documentsOf(permissions(CASES[4][1]));
+    assert.equal(parsed(doc).Statement[0].Resource, 'arn:aws:dynamodb:<region>:<account-id>:table/Movies');
+    assert.deepEqual(doc.placeholders, ['<account-id>', '<region>']);
+    const regional = `COPY t FROM 'dynamodb://Movies' IAM_ROLE '${ROLE}' REGION 'eu-west-1';`;
+    assert.equal(statementsOf(regional, { region: 'us-east-1' })[0].Resource, 'arn:aws:dynamodb:eu-west-1:<account-id>:table/Movies');
+  });
+
+  it('writes, deletes and encrypts as UNLOAD options ask', () => {
+    const plain = statementsOf(CASES[7][1]);
+    assert.deepEqual(bySid(plain, 'WriteTargetObjects').Action, ['s3:PutObject', 's3:GetObject']);
+    assert.deepEqual(bySid(plain, 'ListTargetPrefix').Condition, { StringLike: { 's3:prefix': 'unload/venue_*' } });
+    const cleanpath = statementsOf(CASES[8][1], { account: ACCOUNT, region: 'us-east-1' });
+    assert.deepEqual(bySid(cleanpath, 'WriteTargetObjects').Action, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
+    assert.deepEqual(bySid(cleanpath, 'EncryptWithKmsKey'), {
+      Sid: 'EncryptWithKmsKey', Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+    });
+    const alias = statementsOf(CASES[9][1], { account: ACCOUNT, region: 'us-east-1' });
+    assert.deepEqual(bySid(alias, 'WriteTargetObjects').Action, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
+    assert.deepEqual(bySid(alias, 'EncryptWithKmsKey').Condition, { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/redshift-unload' } });
+    assert.equal(bySid(statementsOf(CASES[10][1]), 'EncryptWithKmsKey').Resource, `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
+  });
+
+  it('reads the Data Catalog database, creating it when asked, in the catalog\'s account', () => {
+    const own = bySid(statementsOf(CASES[12][1], { account: ACCOUNT, region: 'us-east-1' }), 'ReadDataCatalog');
+    assert.ok(list(own.Action).includes('glue:CreateDatabase'));
+    assert.deepEqual(own.Resource, [`arn:aws:glue:us-east-1:${ACCOUNT}:catalog`, `arn:aws:glue:us-east-1:${ACCOUNT}:database/spectrumdb`, `arn:aws:glue:us-east-1:${ACCOUNT}:table/spectrumdb/*`]);
+    const [other] = documentsOf(permissions(CASES[13][1]));
+    assert.equal(other.name, 'BucketOwner.permissions.json', 'the CATALOG_ROLE reads the catalog');
+    const read = bySid(parsed(other).Statement, 'ReadDataCatalog');
+    assert.ok(!list(read.Action).includes('glue:CreateDatabase'));
+    assert.ok(list(read.Resource).every((r) => r.startsWith(`arn:aws:glue:us-east-2:${OTHER_ACCOUNT}:`)), JSON.stringify(read.Resource));
+  });
+
+  it('reads the federated database\'s secret, the Kinesis streams and the MSK topics', () => {
+    assert.deepEqual(statementsOf(CASES[14][1]).map((st) => [st.Action, st.Resource]), [['secretsmanager:GetSecretValue', `arn:aws:secretsmanager:us-west-2:${ACCOUNT}:secret:pg-AbCdEf`]]);
+    const kinesis = statementsOf(CASES[16][1], { account: ACCOUNT, region: 'us-east-1' });
+    assert.equal(bySid(kinesis, 'ReadStreams').Resource, `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/*`);
+    assert.equal(bySid(kinesis, 'ListStreams').Resource, '*');
+    const msk = statementsOf(CASES[17][1]);
+    assert.equal(bySid(msk, 'ReadTopics').Resource, `arn:aws:kafka:us-east-1:${ACCOUNT}:topic/MyCluster/abcd1234-0123-abcd-5678-1234abcd-1/*`);
+    assert.equal(bySid(msk, 'UseConsumerGroups').Resource, `arn:aws:kafka:us-east-1:${ACCOUNT}:group/MyCluster/abcd1234-0123-abcd-5678-1234abcd-1/*`);
+    assert.deepEqual(statementsOf(CASES[18][1]).map((st) => st.Sid), ['GetBootstrapBrokers']);
+  });
+
+  it('invokes the Lambda function', () => {
+    assert.deepEqual(statementsOf(CASES[19][1], { account: ACCOUNT, region: 'us-east-1' }).map((st) => [st.Action, st.Resource]), [['lambda:InvokeFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:redshift-sum`]]);
+    assert.equal(statementsOf(CASES[20][1])[0].Resource, `arn:aws:lambda:us-west-2:${ACCOUNT}:function:redshift-sum`);
+  });
+
+  it('lets CREATE MODEL train with SageMaker on its bucket and pass its own role', () => {
+    const statements = statementsOf(CASES[21][1]);
+    assert.deepEqual(bySid(statements, 'PassThisRoleToSageMaker'), {
+      Sid: 'PassThisRoleToSageMaker', Effect: 'Allow', Action: 'iam:PassRole', Resource: ROLE, Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    });
+    assert.deepEqual(bySid(statements, 'ListTrainingBuckets').Resource, ['arn:aws:s3:::example-bucket', 'arn:aws:s3:::redshift-downloads']);
+    assert.ok(list(bySid(statements, 'RunSageMakerJobs').Action).includes('sagemaker:*Job*'));
+    const withDefault = statementsOf(CASES[22][1], { defaultRole: `arn:aws:iam::${ACCOUNT}:role/DefaultRedshiftRole` });
+    assert.equal(bySid(withDefault, 'PassThisRoleToSageMaker').Resource, `arn:aws:iam::${ACCOUNT}:role/DefaultRedshiftRole`);
+    assert.ok(bySid(withDefault, 'UseKmsKey'));
+    const [placeholder] = documentsOf(permissions(CASES[22][1]));
+    assert.equal(placeholder.name, 'default-role.permissions.json');
+    assert.ok(placeholder.placeholders?.includes('YOUR_DEFAULT_ROLE'));
+  });
+
+  const refused: [string, string, Omit<PermissionsInput, 'text' | 'offset'>, RegExp][] = [
+    ['a statement without AWS access', 'SELECT * FROM sales;', {}, /There is no COPY, UNLOAD/],
+    ['CREATE MODEL without S3_BUCKET', `CREATE MODEL m FROM t TARGET b FUNCTION f IAM_ROLE '${ROLE}';`, {}, /S3_BUCKET/],
+    ['an external schema on a Hive metastore', `CREATE EXTERNAL SCHEMA h FROM HIVE METASTORE DATABASE 'db' URI '10.0.0.1' PORT 9083 IAM_ROLE '${ROLE}';`, {}, /HIVE METASTORE is not one/],
+    ['a federated schema without secret', `CREATE EXTERNAL SCHEMA apg FROM POSTGRES DATABASE 'db' URI 'h' IAM_ROLE '${ROLE}';`, {}, /names no SECRET_ARN/],
+    ['a templated source', `COPY t FROM '{{ source }}' IAM_ROLE '${ROLE}';`, {}, /names no AWS resource/],
+    ['a bad account', CASES[0][1], { account: '1234' }, /4 digits/],
+    ['a bad Region', CASES[0][1], { region: 'mars-1' }, /not an AWS Region/],
+    ['a bad default role', CASES[22][1], { defaultRole: `arn:aws:iam::${ACCOUNT}:user/bob` }, /not a role ARN/],
+    ['a malformed role in the statement', `COPY t FROM 's3://b/k' IAM_ROLE 'arn:aws:iam::${ACCOUNT}:user/bob';`, {}, /is not a valid role ARN/],
+  ];
+  for (const [what, sql, values, message] of refused) {
+    it(`refuses ${what}`, () => assert.match(problemOf(permissions(sql, values)), message));
+  }
 });

@@ -2,10 +2,12 @@
  * the permission and trust policy of every role plus the IAM_ROLE clause, and opens them. */
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  GENERATE_CHAIN, type ChainCommandArgs, type ChainTrust, type CommandResult, type GenerateResult, type RoleChainInput,
+  GENERATE_CHAIN, ROLE_CHAIN_AT, type ChainCommandArgs, type ChainTrust, type CommandResult, type DocumentPosition, type GenerateResult,
+  type RoleChainAtResult, type RoleChainInput,
 } from '../../../server/src/protocol';
 import { chainProblem, chainRoles, MAX_CHAIN_LENGTH } from '../../../server/src/service/generators/inputs';
 import { deliver } from './output';
+import { sqlCursor } from './editor';
 import { askText, pickOne } from './prompts';
 import { askTrustRestrictions, refusal } from './trust';
 
@@ -34,8 +36,27 @@ async function askChainInput(initialRoles: string[]): Promise<RoleChainInput | u
   return redshift && { roles, trust, redshift };
 }
 
+/** The role ARNs of the IAM_ROLE clause at a position of an open SQL document, or null. */
+function chainAt(client: LanguageClient, at: DocumentPosition): Promise<RoleChainAtResult> {
+  return client.sendRequest<RoleChainAtResult>(ROLE_CHAIN_AT, at);
+}
+
+async function inputFromArgs(client: LanguageClient, args: ChainCommandArgs): Promise<RoleChainInput | string> {
+  if ('roles' in args.input) return args.input;
+  const { at, ...rest } = args.input;
+  const roles = await chainAt(client, at);
+  return roles ? { ...rest, roles } : 'There is no IAM_ROLE clause listing role ARNs at that position.';
+}
+
 export async function generateChainCommand(client: LanguageClient, args?: ChainCommandArgs): Promise<CommandResult | undefined> {
-  const input = args?.input ?? await askChainInput([]);
+  let input: RoleChainInput | string | undefined;
+  if (args) input = await inputFromArgs(client, args);
+  else {
+    // The IAM_ROLE clause under the cursor of a SQL editor starts the chain.
+    const cursor = sqlCursor();
+    input = await askChainInput(cursor ? await chainAt(client, cursor) ?? [] : []);
+  }
+  if (typeof input === 'string') return refusal(input);
   if (!input) return undefined;
   const result = await client.sendRequest<GenerateResult>(GENERATE_CHAIN, input);
   if (!result.ok) return refusal(result.problem);

@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { generateChainCommand } from './chain';
+import { generatePermissionsCommand } from './permissions';
 import { generateTrustPolicyCommand } from './trust';
 
 export const COMMANDS = {
   generateTrustPolicy: 'redshiftIam.generateTrustPolicy',
   generateChain: 'redshiftIam.generateChain',
+  generatePermissions: 'redshiftIam.generatePermissions',
 } as const;
 
 /** Command arguments only when they are an object with `input`: a menu or key binding may pass
@@ -20,5 +22,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.generateTrustPolicy, (args: unknown) => generateTrustPolicyCommand(client, argsOf(args))),
     vscode.commands.registerCommand(COMMANDS.generateChain, (args: unknown) => generateChainCommand(client, argsOf(args))),
+    vscode.commands.registerCommand(COMMANDS.generatePermissions, (args: unknown) => generatePermissionsCommand(client, argsOf(args))),
   );
 }

@@ -15,16 +15,34 @@ function untitledUri(name: string): vscode.Uri {
   }
 }
 
+/** The content as a snippet whose placeholders are tab stops (the same placeholder shares one, so
+ * typing the account once fills it everywhere); the text left after accepting them is the content. */
+function snippetOf(content: string, placeholders: string[]): vscode.SnippetString {
+  const snippet = new vscode.SnippetString();
+  const pattern = new RegExp(placeholders.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  let last = 0;
+  for (const match of content.matchAll(pattern)) {
+    snippet.appendText(content.slice(last, match.index));
+    snippet.appendPlaceholder(match[0], placeholders.indexOf(match[0]) + 1);
+    last = match.index + match[0].length;
+  }
+  return snippet.appendText(content.slice(last));
+}
+
 async function openInEditors(documents: GeneratedDocument[]): Promise<ProducedDocument[]> {
   const produced: ProducedDocument[] = [];
   for (const generated of documents) {
     const uri = untitledUri(generated.name);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(0, 0), generated.content);
-    await vscode.workspace.applyEdit(edit);
-    if (doc.languageId !== generated.language) await vscode.languages.setTextDocumentLanguage(doc, generated.language);
-    await vscode.window.showTextDocument(doc, { preview: false });
+    let doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== generated.language) doc = await vscode.languages.setTextDocumentLanguage(doc, generated.language);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    if (generated.placeholders?.length) {
+      await editor.insertSnippet(snippetOf(generated.content, generated.placeholders), new vscode.Position(0, 0));
+    } else {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), generated.content);
+      await vscode.workspace.applyEdit(edit);
+    }
     produced.push(describe(uri, generated));
   }
   return produced;

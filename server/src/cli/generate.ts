@@ -1,11 +1,13 @@
-/** `redshift-iam generate trust|chain`: the editor's generators on the command line. Bad input is
- * one clear sentence on standard error and exit status 2; nothing is written then. */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+/** `redshift-iam generate trust|chain|permissions`: the editor's generators on the command line. Bad
+ * input is one clear sentence on standard error and exit status 2; nothing is written then. */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Catalog } from '../service';
 import {
-  chainRoles, generateRoleChain, generateTrustPolicy, splitList, type Generated, type RedshiftTrustInput,
+  chainRoles, generatePermissions, generateRoleChain, generateTrustPolicy, PLACEHOLDERS, splitList, type Generated, type RedshiftTrustInput,
 } from '../service/generators';
-import { UsageError } from './usage';
+import { roleChainAt } from '../service/sql';
+import { loadCatalog, UsageError } from './usage';
 
 /** Options taking a value (repeatable ones collect every occurrence) and boolean flags. */
 interface OptionSpec {
@@ -74,6 +76,28 @@ function trustRestrictions(options: ParsedOptions): Omit<RedshiftTrustInput, 'ac
   };
 }
 
+/** Thrown for a problem with the inputs that is not a command-line mistake: printed alone, exit 2. */
+class InputError extends Error {}
+
+/** The SQL text of `--sql FILE` and the offset of the first non-blank character of `--line N`. */
+function sqlPosition(options: ParsedOptions): { text: string; offset: number } {
+  const file = single(options, '--sql');
+  const line = single(options, '--line');
+  if (file === undefined || line === undefined) throw new UsageError('--sql FILE and --line N go together');
+  if (!/^[1-9]\d*$/.test(line)) throw new UsageError(`--line takes a line number from 1, not "${line}"`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  const lines = text.split('\n');
+  const n = Number(line);
+  if (n > lines.length) throw new InputError(`${file} has ${lines.length} line${lines.length === 1 ? '' : 's'}; there is no line ${n}.`);
+  const start = lines.slice(0, n - 1).reduce((sum, l) => sum + l.length + 1, 0);
+  return { text, offset: start + lines[n - 1].length - lines[n - 1].trimStart().length };
+}
+
 function reportProblem(result: Generated): result is { ok: false; problem: string } {
   if (result.ok) return false;
   console.error(`redshift-iam: ${result.problem}`);
@@ -92,21 +116,29 @@ function generateTrust(args: string[]): number {
 }
 
 const CHAIN_OPTIONS: OptionSpec = {
-  values: ['--roles', '--out', '--trust', ...TRUST_OPTIONS.values.filter((o) => o !== '--account' && o !== '--role-name')],
+  values: ['--roles', '--sql', '--line', '--out', '--trust', ...TRUST_OPTIONS.values.filter((o) => o !== '--account' && o !== '--role-name')],
   flags: ['--force', ...TRUST_OPTIONS.flags],
 };
 
 function generateChain(args: string[]): number {
   const options = parseOptions('chain', args, CHAIN_OPTIONS);
-  const roles = single(options, '--roles');
+  const typed = single(options, '--roles');
   const out = single(options, '--out');
   const trust = single(options, '--trust');
-  if (roles === undefined) throw new UsageError('generate chain needs --roles ARN1,ARN2,...');
+  if ((typed === undefined) === !options.values.has('--sql')) throw new UsageError('generate chain needs --roles ARN1,ARN2,... or --sql FILE --line N, not both');
+  let roles: string[];
+  if (typed !== undefined) roles = chainRoles(typed);
+  else {
+    const { text, offset } = sqlPosition(options);
+    const found = roleChainAt(text, offset);
+    if (!found) throw new InputError(`line ${single(options, '--line')} of ${single(options, '--sql')} is not in a statement with an IAM_ROLE clause that lists role ARNs.`);
+    roles = found;
+  }
   if (out === undefined) throw new UsageError('generate chain needs --out DIR, the folder the policies are written to');
   if (trust !== undefined && trust !== 'role' && trust !== 'account') throw new UsageError(`--trust takes role or account, not "${trust}"`);
   // The trust options, when any is given, restrict the first role's Redshift trust.
   const restricted = [...options.values.keys(), ...options.flags].some((o) => TRUST_OPTIONS.values.includes(o) || TRUST_OPTIONS.flags.includes(o));
-  const result = generateRoleChain({ roles: chainRoles(roles), trust, redshift: restricted ? trustRestrictions(options) : undefined });
+  const result = generateRoleChain({ roles, trust, redshift: restricted ? trustRestrictions(options) : undefined });
   if (reportProblem(result)) return 2;
 
   if (existsSync(out) && !statSync(out).isDirectory()) {
@@ -133,9 +165,39 @@ function generateChain(args: string[]): number {
   return 0;
 }
 
+/** The option that fills each placeholder of a generated permission policy. */
+const PLACEHOLDER_OPTIONS: Record<string, string> = {
+  [PLACEHOLDERS.account]: '--account', [PLACEHOLDERS.region]: '--region', [PLACEHOLDERS.defaultRole]: '--default-role',
+};
+
+const PERMISSIONS_OPTIONS: OptionSpec = { values: ['--sql', '--line', '--account', '--region', '--default-role'], flags: [] };
+
+function generatePermissionsPolicy(args: string[]): number {
+  const options = parseOptions('permissions', args, PERMISSIONS_OPTIONS);
+  if (!options.values.has('--sql')) throw new UsageError('generate permissions needs --sql FILE --line N');
+  const { text, offset } = sqlPosition(options);
+  const input = { text, offset, account: single(options, '--account'), region: single(options, '--region'), defaultRole: single(options, '--default-role') };
+  const result = generatePermissions(input, new Catalog(loadCatalog()));
+  if (reportProblem(result)) return 2;
+  const [policy] = result.documents;
+  process.stdout.write(policy.content);
+  if (policy.placeholders) {
+    const options = policy.placeholders.map((p) => PLACEHOLDER_OPTIONS[p]);
+    console.error(`The statement does not say every value: replace ${policy.placeholders.join(', ')}, or give ${options.join(', ')}.`);
+  }
+  return 0;
+}
+
 export function generate(args: string[]): number {
   const [what, ...rest] = args;
-  if (what === 'trust') return generateTrust(rest);
-  if (what === 'chain') return generateChain(rest);
-  throw new UsageError(what ? `generate: unknown document kind "${what}" (expected trust or chain)` : 'generate needs trust or chain');
+  try {
+    if (what === 'trust') return generateTrust(rest);
+    if (what === 'chain') return generateChain(rest);
+    if (what === 'permissions') return generatePermissionsPolicy(rest);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(`redshift-iam: ${error.message}`);
+    return 2;
+  }
+  throw new UsageError(what ? `generate: unknown document kind "${what}" (expected trust, chain or permissions)` : 'generate needs trust, chain or permissions');
 }

@@ -27,6 +27,8 @@ export interface GeneratedDocument {
   content: string;
   /** The role the document belongs to, when known. */
   role?: string;
+  /** Marked values in `content` that the user must replace (`<account-id>`, `<region>`). */
+  placeholders?: string[];
 }
 
 export type Generated =

@@ -3,3 +3,4 @@ export * from './document';
 export * from './inputs';
 export { generateTrustPolicy, redshiftTrustPolicy, trustInputProblem, type Deployment, type RedshiftTrustInput } from './trust';
 export { generateRoleChain, iamRoleClause, type ChainTrust, type RoleChainInput } from './chain';
+export { generatePermissions, PLACEHOLDERS, type PermissionsInput } from './permissions';

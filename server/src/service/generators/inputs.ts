@@ -91,7 +91,7 @@ export function chainProblem(roles: readonly string[]): string | undefined {
   if (roles.length === 0) return 'The chain is empty: give at least one role ARN.';
   if (roles.length > MAX_CHAIN_LENGTH) return `The chain has ${roles.length} roles; Redshift accepts at most ${MAX_CHAIN_LENGTH}.`;
   for (const [i, role] of roles.entries()) {
-    const problem = roleArnProblems(role)[0]?.message ?? accountIdProblem(accountOfRole(role));
+    const problem = roleArnProblem(role);
     if (problem) return `Role ${i + 1} (${role}): ${problem}`;
   }
   const seen = new Set<string>();
@@ -103,6 +103,11 @@ export function chainProblem(roles: readonly string[]): string | undefined {
   const other = roles.find((r) => partitionOfRole(r) !== first);
   if (other) return `${roles[0]} is in partition ${first} but ${other} is in ${partitionOfRole(other)}: a role cannot assume a role in another partition.`;
   return undefined;
+}
+
+/** The first problem of a role ARN, which must name a real account (not a placeholder). */
+export function roleArnProblem(roleArn: string): string | undefined {
+  return roleArnProblems(roleArn)[0]?.message ?? accountIdProblem(accountOfRole(roleArn));
 }
 
 export function partitionOfRole(roleArn: string): string {
