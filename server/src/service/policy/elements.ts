@@ -12,8 +12,6 @@ import { contentStart, members, Statement, stringNodes } from './parse';
 export interface ActionValue {
   node: Node;
   value: string;
-  /** `*` alone: every action of every service. */
-  all: boolean;
   service?: string;
   pattern?: string;
   matches?: Action[];
@@ -46,8 +44,8 @@ export function actionValues(statement: Statement, key: 'Action' | 'NotAction', 
     values = stringNodes(element).map((node) => {
       const value = String(node.value);
       const m = WELL_FORMED.exec(value);
-      if (!m || !catalog.service(m[1])) return { node, value, all: value === '*', service: m?.[1], pattern: m?.[2] };
-      return { node, value, all: false, service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) };
+      if (!m || !catalog.service(m[1])) return { node, value, service: m?.[1], pattern: m?.[2] };
+      return { node, value, service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) };
     });
     resolved.set(element, values);
   }
@@ -80,8 +78,8 @@ export function hasConditionKey(statement: Statement, keys: string[]): boolean {
 
 /** The string nodes of one principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`); the bare
  * `"Principal": "*"` counts as `AWS: "*"`. */
-export function principalValues(statement: Statement, type: string, key: 'Principal' | 'NotPrincipal' = 'Principal'): Node[] {
-  const value = statement.members.get(key)?.value;
+export function principalValues(statement: Statement, type: string): Node[] {
+  const value = statement.members.get('Principal')?.value;
   if (value?.type === 'string') return type === 'AWS' && value.value === '*' ? [value] : [];
   return members(value).filter((m) => m.key === type).flatMap((m) => stringNodes(m.value));
 }
