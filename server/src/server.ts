@@ -110,7 +110,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: true,
       },
@@ -157,6 +157,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!doc) return [];
     return service.complete(doc, params.position, await getSettings(doc.uri), roleArnsOutside(doc.uri));
   }));
+
+  connection.onCompletionResolve((item, token) => runSafe('completionResolve', token, item, () => service.resolveCompletion(item)));
 
   connection.onHover((params, token) => runSafe('hover', token, null as Hover | null, async () => {
     const doc = documents.get(params.textDocument.uri);

@@ -45,7 +45,7 @@ describe('editor features over stdio', () => {
   }));
 
   it('announces completion with its trigger characters, hover and document symbols', () => {
-    assert.deepEqual((capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['"', ':', ',', "'", '/', ' ']);
+    assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['"', ':', ',', "'", '/', ' '], resolveProvider: true });
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.documentSymbolProvider, true);
   });
@@ -57,6 +57,20 @@ describe('editor features over stdio', () => {
     const edit = redshift.textEdit as TextEdit;
     assert.deepEqual(edit.range, { start: positionAfter('"redsh', -5), end: positionAfter('"redsh') });
     assert.equal(edit.newText, 'redshift-serverless:');
+  });
+
+  it('leaves the documentation of actions to completionItem/resolve', async () => {
+    const uri = 'file:///w/actions.json';
+    const text = '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "redshift:GetCl" } ] }';
+    await client.open(uri, 'json', text);
+    const items = itemsOf(await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri }, position: { line: 0, character: text.indexOf('GetCl') + 5 },
+    }));
+    const item = items.find((i) => i.label === 'redshift:GetClusterCredentials');
+    assert.ok(item && item.documentation === undefined);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    assert.match((resolved.documentation as MarkupContent).value, /\*\*redshift:GetClusterCredentials\*\* · Write/);
+    assert.deepEqual(resolved.textEdit, item.textEdit);
   });
 
   it('offers role ARNs from the other open documents for an AWS principal', async () => {

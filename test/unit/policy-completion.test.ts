@@ -143,7 +143,11 @@ describe('policy completion: values', () => {
     assert.equal(filterWord(items.cursor, getObject), 's3:GetOb', 'the range covers the service prefix too');
     assert.ok(kept('s3:GetOb', getObject));
     assert.equal(getObject.detail, 'Read');
-    assert.match(JSON.stringify(getObject.documentation), /Grants permission to retrieve objects/);
+    assert.equal(getObject.documentation, undefined, 'long lists leave documentation to resolve');
+    const resolved = getService().resolveCompletion(getObject);
+    assert.match(JSON.stringify(resolved.documentation), /Grants permission to retrieve objects/);
+    assert.match(JSON.stringify(getService().resolveCompletion(item(items, 's3:Get*')).documentation), /matches \d+ of the \d+ Amazon S3 actions/);
+    assert.deepEqual(getService().resolveCompletion(item(items, 's3:Get*')).textEdit, item(items, 's3:Get*').textEdit);
     assert.equal(accept(items.cursor, getObject), statement('"Effect": "Allow", "Action": "s3:GetObject"'));
     assert.match(item(items, 's3:PutBucketTagging').detail!, /Tagging/);
     assert.match(item(items, 's3:PutBucketPolicy').detail!, /Permissions management/);
@@ -214,7 +218,7 @@ describe('policy completion: values', () => {
     assert.equal(externalId.detail, 'String');
     assert.equal(sourceArn.detail, 'ARN');
     const tag = item(items, 'aws:RequestTag/${TagKey}');
-    assert.equal(newText(tag), '"aws:RequestTag/${1:TagKey}": "${2}"');
+    assert.equal(newText(tag), '"aws:RequestTag/${1:TagKey}": "$0"');
     assertValidJson(accept(items.cursor, externalId));
     const redshift = completionsAt(statement('"Action": "redshift:GetClusterCredentials", "Condition": { "StringEquals": { "|" } }'));
     assert.equal(labels(redshift).slice(0, 3).sort().join(), 'redshift:DbName,redshift:DbUser,redshift:DurationSeconds');

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import { Catalog, CatalogData } from './catalog';
 import { toDiagnostics } from './diagnostics';
-import { completePolicy } from './policy/completion';
+import { completePolicy, resolvePolicyCompletion } from './policy/completion';
 import { hoverPolicy } from './policy/hover';
 import { isPolicyText, parsePolicy, PolicyDocument, PolicyKind } from './policy/parse';
 import { POLICY_RULES } from './policy/rules';
@@ -111,6 +111,11 @@ export function createLanguageService(options: ServiceOptions) {
     return [];
   }
 
+  /** Documentation that completion leaves out of long lists, for the item the editor shows. */
+  function resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolvePolicyCompletion(item, catalog);
+  }
+
   function hover(doc: TextDocument, position: Position, settings?: Settings | null): Hover | null {
     const c = classify(doc, settings);
     if (c?.language === 'policy') return hoverPolicy(doc, c.policy, doc.offsetAt(position), { catalog });
@@ -128,7 +133,7 @@ export function createLanguageService(options: ServiceOptions) {
     return c?.language === 'policy' ? convertToArrayActions(doc, c.policy, doc.offsetAt(range.start), doc.offsetAt(range.end), diagnostics) : [];
   }
 
-  return { catalog, classify, findings, validate, parsePolicy, policyFindings, complete, hover, documentSymbols, editActions, forget };
+  return { catalog, classify, findings, validate, parsePolicy, policyFindings, complete, resolveCompletion, hover, documentSymbols, editActions, forget };
 }
 
 export type LanguageService = ReturnType<typeof createLanguageService>;

@@ -1,12 +1,14 @@
 /** Completion in IAM policies: keys, values, actions, ARN templates, principals and conditions, with
  * replace ranges and quoting that fit the text as typed so far (inside an unterminated string, after
  * a trailing comma, before a closing brace exists). */
+import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import type { Action, Catalog, ConditionKey, Service } from '../catalog';
 import { CONDITION_OPERATORS, parseOperator, SET_PREFIXES } from './conditions';
 import { actionValues } from './elements';
-import { ELEMENT_DOCS, operatorDoc, PRINCIPAL_TYPE_DOCS, serviceReferenceUrl } from './grammar';
+import { ELEMENT_DOCS, operatorDoc, PRINCIPAL_TYPE_DOCS } from './grammar';
+import { actionMarkdown } from './hover';
 import { commonPrefixLength, CursorLocation, keysOf, LocalStatement, locate, statementAround } from './location';
 import { members, PolicyDocument, Statement } from './parse';
 import { knownServicePrincipals } from './principals';
@@ -31,7 +33,12 @@ interface Proposal {
   retrigger?: boolean;
   /** `insert` is a whole JSON value (an object, an array) rather than the content of a string. */
   raw?: boolean;
+  /** What `resolvePolicyCompletion` documents when the item is shown: long lists stay small. */
+  data?: PolicyCompletionData;
 }
+
+/** An Action value (an action or a wildcard) whose documentation comes on resolve. */
+export interface PolicyCompletionData { policyAction: string }
 
 /** A member to insert: `"<key>": <value>`; `key` and `value` are snippet syntax. */
 interface KeyProposal extends Omit<Proposal, 'insert' | 'raw'> {
@@ -56,8 +63,8 @@ function literal(text: string): string {
 
 /** A catalogue template (`arn:${Partition}:redshift:${Region}:...`, `aws:ResourceTag/${TagKey}`) as a
  * snippet: the partition is `aws`, every other variable a numbered tab stop. */
-function templateSnippet(template: string, firstStop = 1): string {
-  let stop = firstStop;
+function templateSnippet(template: string): string {
+  let stop = 1;
   const names: Record<string, string> = { Region: 'region', Account: 'account' };
   return template.replace(/\/tag-key$/, '/${TagKey}').split(/(\$\{[^}]*\})/).map((part) => {
     const variable = /^\$\{([^}]*)\}$/.exec(part)?.[1];
@@ -96,10 +103,10 @@ function valueItem(site: Site, p: Proposal): CompletionItem {
     detail: p.detail,
     documentation: markdown(p.documentation),
     sortText: p.sortText,
-    filterText: p.label,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: { start: site.doc.positionAt(start), end: site.doc.positionAt(end) }, newText },
     command: p.retrigger ? RETRIGGER : undefined,
+    data: p.data,
   };
 }
 
@@ -126,7 +133,7 @@ function keyItem(site: Site, p: KeyProposal): CompletionItem {
 
 /** Keys already in the object being edited, except the one under the cursor. `base` is where the
  * offsets of the object's nodes start. */
-function presentKeys(object: Parameters<typeof members>[0], loc: CursorLocation, base = 0): Set<string> {
+function presentKeys(object: Node | undefined, loc: CursorLocation, base = 0): Set<string> {
   return new Set(members(object).filter((m) => base + m.keyNode.offset !== loc.token?.offset).map((m) => m.key));
 }
 
@@ -162,14 +169,6 @@ function elementProposals(keys: string[], present: Set<string>, exclude: (key: s
   }));
 }
 
-function actionDoc(action: Action, catalog: Catalog): string {
-  const service = catalog.service(action.service);
-  const lines = [action.description];
-  if (action.resourceTypes.length) lines.push(`Resource types: ${action.resourceTypes.map((r) => `\`${r.key}\`${r.required ? ' (required)' : ''}`).join(', ')}`);
-  if (service) lines.push(`[${service.name} actions](${serviceReferenceUrl(service.name)})`);
-  return lines.join('\n\n');
-}
-
 /** Proposals that depend only on the catalogue, built once: completion runs on every keystroke. */
 const built = new WeakMap<Catalog, Map<string, Proposal[]>>();
 function once(catalog: Catalog, key: string, build: () => Proposal[]): Proposal[] {
@@ -189,23 +188,26 @@ function actionProposals(typed: string, catalog: Catalog): Proposal[] {
     })));
   }
   const service = catalog.service(typed.slice(0, colon));
-  return service ? once(catalog, `actions:${service.prefix}`, () => serviceActionProposals(service, catalog)) : [];
+  return service ? once(catalog, `actions:${service.prefix}`, () => serviceActionProposals(service)) : [];
 }
 
-function serviceActionProposals(service: Service, catalog: Catalog): Proposal[] {
+function serviceActionProposals(service: Service): Proposal[] {
   const proposals: Proposal[] = service.actions.map((a) => ({
     label: `${service.prefix}:${a.name}`,
     insert: literal(`${service.prefix}:${a.name}`),
     kind: CompletionItemKind.Function,
     detail: a.accessLevels.join(', '),
-    documentation: actionDoc(a, catalog),
     sortText: `0${a.name}`,
+    data: { policyAction: `${service.prefix}:${a.name}` },
   }));
   // Wildcards by verb (`Get*`, `List*`) where a verb starts several actions, and the whole service.
   const byVerb = new Map<string, Action[]>();
   for (const a of service.actions) {
     const verb = /^[A-Z][a-z]+/.exec(a.name)?.[0];
-    if (verb) byVerb.set(verb, [...(byVerb.get(verb) ?? []), a]);
+    if (!verb) continue;
+    const actions = byVerb.get(verb);
+    if (actions) actions.push(a);
+    else byVerb.set(verb, [a]);
   }
   const wildcard = (pattern: string, actions: Action[]): Proposal => {
     const levels = [...new Set(actions.flatMap((a) => a.accessLevels))];
@@ -214,8 +216,8 @@ function serviceActionProposals(service: Service, catalog: Catalog): Proposal[] 
       insert: literal(`${service.prefix}:${pattern}`),
       kind: CompletionItemKind.Folder,
       detail: `${actions.length} actions: ${levels.join(', ')}`,
-      documentation: actions.slice(0, 8).map((a) => `- \`${a.name}\``).join('\n') + (actions.length > 8 ? `\n- … ${actions.length - 8} more` : ''),
       sortText: `1${pattern}`,
+      data: { policyAction: `${service.prefix}:${pattern}` },
     };
   };
   for (const [verb, actions] of byVerb) if (actions.length > 1) proposals.push(wildcard(`${verb}*`, actions));
@@ -312,7 +314,8 @@ function conditionKeyProposals(statement: Statement | undefined, operator: strin
     proposals.push({
       label: name,
       key: templateSnippet(name),
-      value: values.length ? '"$0"' : `"\${${(name.match(/\$\{|\/tag-key$/g)?.length ?? 0) + 1}}"`,
+      // The value is the last stop, after any variable part of the key (`aws:ResourceTag/${TagKey}`).
+      value: '"$0"',
       retrigger: values.length > 0,
       kind: CompletionItemKind.Field,
       detail: key?.type,
@@ -438,4 +441,11 @@ export function completePolicy(doc: TextDocument, policy: PolicyDocument, offset
   if (loc.slot === 'key') return keyProposals(keys, site, policy, statement, ctx.catalog).map((p) => keyItem(site, p));
   const proposals = valueProposals(keys, site, statement, ctx);
   return (loc.token?.quoted ? proposals.filter((p) => !p.raw) : proposals).map((p) => valueItem(site, p));
+}
+
+/** Fills in the documentation of an item that `completePolicy` left to be resolved. */
+export function resolvePolicyCompletion(item: CompletionItem, catalog: Catalog): CompletionItem {
+  const data = item.data as Partial<PolicyCompletionData> | undefined;
+  if (typeof data?.policyAction !== 'string' || item.documentation) return item;
+  return { ...item, documentation: markdown(actionMarkdown(data.policyAction, catalog)) };
 }

@@ -17,7 +17,8 @@ export interface PolicyHoverContext { catalog: Catalog }
 
 const WILDCARD_SAMPLE = 10;
 
-function actionHover(value: string, catalog: Catalog): string | undefined {
+/** Markdown about an Action value: one action, a wildcard over a service's actions, a service prefix, `*`. */
+export function actionMarkdown(value: string, catalog: Catalog): string | undefined {
   if (value === '*') return '**`*`**: every action of every service.';
   const colon = value.indexOf(':');
   const service = colon > 0 ? catalog.service(value.slice(0, colon)) : catalog.service(value);
@@ -152,7 +153,7 @@ function keyHover(keys: string[], catalog: Catalog): string | undefined {
 }
 
 function valueHover(keys: string[], value: string, catalog: Catalog): string | undefined {
-  if (keys[0] === 'Statement' && (keys[1] === 'Action' || keys[1] === 'NotAction') && keys.length === 2) return actionHover(value, catalog);
+  if (keys[0] === 'Statement' && (keys[1] === 'Action' || keys[1] === 'NotAction') && keys.length === 2) return actionMarkdown(value, catalog);
   if (keys[0] === 'Statement' && (keys[1] === 'Principal' || keys[1] === 'NotPrincipal')) {
     if (keys.length === 3) return principalHover(keys[2], value, catalog);
     if (keys.length === 2 && value === '*') return principalHover('AWS', value, catalog);
