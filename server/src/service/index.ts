@@ -13,6 +13,8 @@ import { policySymbols } from './policy/symbols';
 import { convertToArrayActions } from './policy/to-array';
 import type { Settings } from './settings';
 import { analyzeSql } from './sql';
+import { completeSql } from './sql/completion';
+import { hoverSql } from './sql/hover';
 import { globToRegExp } from './text';
 import type { Finding, Report } from './types';
 
@@ -73,6 +75,7 @@ export function createLanguageService(options: ServiceOptions) {
   /** Drops what is kept of a closed document. */
   function forget(uri: string): void {
     parses.delete(uri);
+    findingsCache.delete(uri);
   }
 
   /** Which analyser a document gets, if any: JSON that is a policy (by content or settings), or SQL.
@@ -91,12 +94,21 @@ export function createLanguageService(options: ServiceOptions) {
     return findings;
   }
 
+  /** The last findings of each recent document, reused while its text and settings are unchanged:
+   * the editor asks for code actions at every cursor move. */
+  const findingsCache = new Map<string, { text: string; settings?: Settings | null; findings: Finding[] }>();
+
   /** All findings of a document, before settings decide their severity. */
   function findings(doc: TextDocument, settings?: Settings | null): Finding[] {
+    const text = doc.getText();
+    const hit = findingsCache.get(doc.uri);
+    if (hit && hit.text === text && hit.settings === settings) return hit.findings;
     const c = classify(doc, settings);
-    if (c?.language === 'policy') return policyFindings(c.policy);
-    if (c?.language === 'sql') return analyzeSql(doc.getText(), runRule);
-    return [];
+    const result = c?.language === 'policy' ? policyFindings(c.policy) : c?.language === 'sql' ? analyzeSql(text, runRule) : [];
+    findingsCache.delete(doc.uri);
+    findingsCache.set(doc.uri, { text, settings, findings: result });
+    if (findingsCache.size > PARSE_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);
+    return result;
   }
 
   function validate(doc: TextDocument, settings?: Settings | null): Diagnostic[] {
@@ -108,6 +120,7 @@ export function createLanguageService(options: ServiceOptions) {
   function complete(doc: TextDocument, position: Position, settings?: Settings | null, roleArns: string[] = []): CompletionItem[] {
     const c = classify(doc, settings, true);
     if (c?.language === 'policy') return completePolicy(doc, c.policy, doc.offsetAt(position), { catalog, roleArns });
+    if (c?.language === 'sql') return completeSql(doc, doc.offsetAt(position), { catalog, roleArns });
     return [];
   }
 
@@ -119,6 +132,7 @@ export function createLanguageService(options: ServiceOptions) {
   function hover(doc: TextDocument, position: Position, settings?: Settings | null): Hover | null {
     const c = classify(doc, settings);
     if (c?.language === 'policy') return hoverPolicy(doc, c.policy, doc.offsetAt(position), { catalog });
+    if (c?.language === 'sql') return hoverSql(doc, doc.offsetAt(position), { catalog });
     return null;
   }
 

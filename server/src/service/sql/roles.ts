@@ -34,6 +34,11 @@ export function isPlaceholderText(text: string): boolean {
   return /^(?:<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\]|x{4,}|\*{4,}|\.{3}|(?:your|my)[-_ ]\S*|\S*placeholder\S*)$/i.test(text.trim());
 }
 
+/** A role value that is a keyword written in quotes ('default', 'SESSION') rather than an ARN. */
+export function isQuotedKeyword(text: string): boolean {
+  return /^(?:default|session)$/i.test(text.trim());
+}
+
 /** Whether the statement is one of the kinds that carry authorization. */
 export function carriesAuthorization(statement: SqlStatement): boolean {
   return statement.kind !== 'other' && statement.kind !== 'create-procedure';

@@ -60,6 +60,8 @@ export interface SqlModel {
   text: string;
   statements: SqlStatement[];
   problems: LexProblem[];
+  /** Comments, in document offsets, in order. */
+  comments: Span[];
 }
 
 /** The text being analysed (the document, or the unescaped content of a string in it) and how its
@@ -108,7 +110,7 @@ const STRING_KINDS = new Set(['string', 'dollarString', 'typographicString', 'te
 
 /** Parses a whole document. */
 export function parseSql(text: string): SqlModel {
-  const model: SqlModel = { text, statements: [], problems: [] };
+  const model: SqlModel = { text, statements: [], problems: [], comments: [] };
   const source = DOCUMENT_SOURCE(text);
   const { tokens, problems } = lex(text);
   model.problems.push(...problems);
@@ -122,6 +124,11 @@ let lastModel: SqlModel | undefined;
 export function sqlModel(text: string): SqlModel {
   if (lastModel?.text !== text) lastModel = parseSql(text);
   return lastModel;
+}
+
+/** Whether `offset` is inside a comment (after its first character, so a cursor right before it is not). */
+export function inComment(model: SqlModel, offset: number): boolean {
+  return model.comments.some((c) => offset > c.start && offset <= c.end);
 }
 
 /** The innermost statement whose reach (up to its `;`) holds `offset`. */
@@ -143,7 +150,10 @@ function addStatements(model: SqlModel, source: Source, tokens: Token[], end: nu
     chunk = [];
   };
   for (const t of tokens) {
-    if (t.kind === 'comment') continue;
+    if (t.kind === 'comment') {
+      model.comments.push({ start: source.toDoc(t.start), end: source.toDoc(t.end) });
+      continue;
+    }
     if (t.kind === 'operator' && source.text.charCodeAt(t.start) === 59 /* ; */) flush(t.start);
     else chunk.push(t);
   }

@@ -1,5 +1,5 @@
 import { parseArn, roleArnProblems } from '../../arn';
-import { isPlaceholderText, roleValues, type RoleValue } from '../roles';
+import { isPlaceholderText, isQuotedKeyword, roleValues, type RoleValue } from '../roles';
 import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
@@ -7,11 +7,6 @@ import type { SqlRule } from './rule';
 export function roleClauseLabel(role: Pick<RoleValue, 'inCredentials'> & { clause: { name: string } }): string {
   if (role.inCredentials) return 'aws_iam_role';
   return role.clause.name === 'ON' ? 'ASSUMEROLE ON' : role.clause.name;
-}
-
-/** A chain element that is a keyword written in quotes ('default', 'SESSION'): other rules judge it. */
-export function isQuotedKeyword(text: string): boolean {
-  return /^(?:default|session)$/i.test(text);
 }
 
 const ROLE_WORDS = new Set(['DEFAULT', 'SESSION']);
