@@ -57,10 +57,10 @@ export function applyEdits(doc: TextDocument, edits: TextEdit[]): string {
   return sorted.reduce((t, e) => t.slice(0, doc.offsetAt(e.range.start)) + e.newText + t.slice(doc.offsetAt(e.range.end)), text);
 }
 
-/** The text after accepting a completion item with its snippet defaults. */
+/** The text after accepting a completion item with its snippet defaults (and its additional edits). */
 export function accept(cursor: Cursor, item: CompletionItem): string {
   const edit = item.textEdit as TextEdit;
-  return applyEdits(cursor.doc, [{ range: edit.range, newText: expandSnippet(edit.newText) }]);
+  return applyEdits(cursor.doc, [{ range: edit.range, newText: expandSnippet(edit.newText) }, ...(item.additionalTextEdits ?? [])]);
 }
 
 /** The text an item's edit replaces, up to the cursor: what VS Code filters the list with. */

@@ -92,13 +92,22 @@ describe('policy completion: keys', () => {
 
   it('adds the missing comma when a key is typed right after a value', () => {
     const items = completionsAt(statement('"Effect": "Allow" "Act|"'));
-    assertValidJson(accept(items.cursor, item(items, 'Action')));
+    assert.equal(accept(items.cursor, item(items, 'Action')), statement('"Effect": "Allow", "Action": [""]'));
     assert.deepEqual(labels(completionsAt(statement('"Effect": "Allow" |'))), [], 'a space after a value is no request for keys');
   });
 
   it('completes keys of a statement given as a single object', () => {
     const items = completionsAt('{ "Version": "2012-10-17", "Statement": { "Effect": "Allow", "|" } }');
     assert.ok(labels(items).includes('Action') && !labels(items).includes('Effect'));
+  });
+
+  it('completes a top-level key while the first one is still being typed', () => {
+    const items = completionsAt('{ "Version": "2012-10-17", "St|');
+    assert.deepEqual(labels(items), ['Id', 'Statement']);
+    const result = accept(items.cursor, item(items, 'Statement'));
+    assert.equal(result, '{ "Version": "2012-10-17", "Statement": [\n\t{\n\t\t\n\t}\n]');
+    const value = completionsAt('{ "Version": "2012-10-17", "Statement": | }');
+    assertValidJson(accept(value.cursor, item(value, '[{…}]')));
   });
 
   it('offers the principal types and the condition operators as keys', () => {
@@ -235,10 +244,17 @@ describe('policy completion: values', () => {
     assert.deepEqual(labels(completionsAt(statement('"Condition": { "Null": { "aws:TagKeys": "|" } }'))), ['true', 'false']);
   });
 
+  it('inserts the comma a value needs after the previous one in an array', () => {
+    const items = completionsAt(statement('"Action": ["s3:GetObject" "s3:Put|"]'));
+    assert.equal(accept(items.cursor, item(items, 's3:PutObject')), statement('"Action": ["s3:GetObject", "s3:PutObject"]'));
+  });
+
   it('offers nothing where nothing is known', () => {
     assert.deepEqual(labels(completionsAt(statement('"Sid": "|"'))), []);
     assert.deepEqual(labels(completionsAt('{ "name": "|" }')), [], 'JSON that is not a policy');
     assert.deepEqual(labels(completionsAt(statement('"Effect": "Allow"') + ' |')), []);
+    assert.deepEqual(labels(completionsAt(statement('"Effect": "Allow", // "Act|'))), [], 'inside a comment');
+    assert.deepEqual(labels(completionsAt(statement('"Effect": "Allow", "Action" |'))), [], 'between a key and its missing colon');
   });
 });
 

@@ -3,7 +3,7 @@
  * a trailing comma, before a closing brace exists). */
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
+import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, TextEdit } from 'vscode-languageserver-types';
 import type { Action, Catalog, ConditionKey, Service } from '../catalog';
 import { CONDITION_OPERATORS, parseOperator, SET_PREFIXES } from './conditions';
 import { actionValues } from './elements';
@@ -78,14 +78,23 @@ function markdown(value: string | undefined) {
   return value ? { kind: MarkupKind.Markdown, value } : undefined;
 }
 
+/** The comma missing after the value before the cursor, inserted right after that value. */
+function missingComma(site: Site): TextEdit[] | undefined {
+  const { loc, text } = site;
+  if (!loc.needsComma || !loc.token) return undefined;
+  let at = loc.token.offset;
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  const position = site.doc.positionAt(at);
+  return [{ range: { start: position, end: position }, newText: ',' }];
+}
+
 function valueItem(site: Site, p: Proposal): CompletionItem {
   const { loc, offset } = site;
   const token = loc.token;
-  const comma = loc.needsComma ? ', ' : '';
   let start = offset;
   let end = offset;
   let newText: string;
-  if (token?.quoted && !loc.needsComma && !p.raw) {
+  if (token?.quoted && !p.raw) {
     // Replace the string's content: the quotes stay, a missing closing quote is added.
     start = token.offset + 1;
     end = token.end;
@@ -95,7 +104,7 @@ function valueItem(site: Site, p: Proposal): CompletionItem {
       start = token.offset;
       end = token.quoted && token.terminated ? token.end + 1 : token.end;
     }
-    newText = comma + (p.raw ? p.insert : `"${p.insert}${p.retrigger ? '$0' : ''}"`);
+    newText = p.raw ? p.insert : `"${p.insert}${p.retrigger ? '$0' : ''}"`;
   }
   return {
     label: p.label,
@@ -105,6 +114,7 @@ function valueItem(site: Site, p: Proposal): CompletionItem {
     sortText: p.sortText,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: { start: site.doc.positionAt(start), end: site.doc.positionAt(end) }, newText },
+    additionalTextEdits: missingComma(site),
     command: p.retrigger ? RETRIGGER : undefined,
     data: p.data,
   };
@@ -116,7 +126,7 @@ function keyItem(site: Site, p: KeyProposal): CompletionItem {
   const start = token ? token.offset : offset;
   const end = !token ? offset : token.quoted && token.terminated ? token.end + 1 : token.end;
   const after = text.slice(end, end + 200);
-  let newText = `${loc.needsComma ? ', ' : ''}"${p.key}"`;
+  let newText = `"${p.key}"`;
   if (!/^\s*:/.test(after)) newText += `: ${p.value}${/^\s*"/.test(after) ? ',' : ''}`;
   return {
     label: p.label,
@@ -127,6 +137,7 @@ function keyItem(site: Site, p: KeyProposal): CompletionItem {
     filterText: token && !token.quoted ? p.label : `"${p.label}"`,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: { start: site.doc.positionAt(start), end: site.doc.positionAt(end) }, newText },
+    additionalTextEdits: missingComma(site),
     command: p.retrigger ? RETRIGGER : undefined,
   };
 }
