@@ -48,7 +48,9 @@ function keyPattern(key: string): RegExp | undefined {
   return new RegExp(`^${escaped.join('.+')}$`, 'i');
 }
 
-function buildService(prefix: string, s: CatalogData['services'][string]): Service {
+type ServiceData = CatalogData['services'][string];
+
+function buildService(prefix: string, s: ServiceData): Service {
   return {
     prefix,
     name: s.n,
@@ -74,16 +76,21 @@ interface KeyIndex {
 export class Catalog {
   readonly version: string;
   readonly updatedAt: string;
-  private readonly data: CatalogData;
+  private readonly names: string[];
+  private readonly globalKeys: CatalogData['global'];
   /** Services and the condition-key index are built from the compact data on first use: building all
-   * of them up front dominated the server's start, and a session touches a few services of hundreds. */
+   * of them up front dominated the server's start, and a session touches a few services of hundreds.
+   * A service's compact data is dropped once it is built, so that the catalogue is held once. */
+  private readonly unbuilt: Map<string, ServiceData>;
   private readonly services = new Map<string, Service>();
   private keyIndex?: KeyIndex;
 
   constructor(data: CatalogData) {
     this.version = data.version;
     this.updatedAt = data.updatedAt;
-    this.data = data;
+    this.unbuilt = new Map(Object.entries(data.services));
+    this.names = [...this.unbuilt.keys()];
+    this.globalKeys = data.global;
   }
 
   private keys(): KeyIndex {
@@ -94,13 +101,17 @@ export class Catalog {
       if (pattern) index.patterns.push({ pattern, key: k });
       else if (!index.exact.has(k.key.toLowerCase()) || k.global) index.exact.set(k.key.toLowerCase(), k);
     };
-    for (const s of Object.values(this.data.services)) for (const [key, type, description] of s.c) add({ key, type, description, global: false });
-    for (const [key, type, description] of this.data.global) add({ key, type, description, global: true });
+    for (const name of this.names) {
+      const built = this.services.get(name);
+      if (built) built.conditionKeys.forEach(add);
+      else for (const [key, type, description] of this.unbuilt.get(name)!.c) add({ key, type, description, global: false });
+    }
+    for (const [key, type, description] of this.globalKeys) add({ key, type, description, global: true });
     return (this.keyIndex = index);
   }
 
   serviceNames(): string[] {
-    return Object.keys(this.data.services);
+    return [...this.names];
   }
 
   *allServices(): Iterable<Service> {
@@ -110,9 +121,11 @@ export class Catalog {
   service(prefix: string): Service | undefined {
     const key = prefix.toLowerCase();
     let service = this.services.get(key);
-    if (!service && Object.hasOwn(this.data.services, key)) {
-      service = buildService(key, this.data.services[key]);
+    const data = service ? undefined : this.unbuilt.get(key);
+    if (data) {
+      service = buildService(key, data);
       this.services.set(key, service);
+      this.unbuilt.delete(key);
     }
     return service;
   }
