@@ -40,12 +40,16 @@ export interface Service {
   conditionKeys: ConditionKey[];
 }
 
-/** `aws:ResourceTag/${TagKey}` and `s3:ExistingObjectTag/<key>` style keys: a fixed prefix and a variable part. */
+/** `aws:ResourceTag/${TagKey}` and `s3:ExistingObjectTag/<key>` style keys: a fixed prefix and a variable part.
+ * Memoized: rules ask for the same catalogue keys for every statement. */
+const keyPatterns = new Map<string, RegExp | undefined>();
 function keyPattern(key: string): RegExp | undefined {
+  if (keyPatterns.has(key)) return keyPatterns.get(key);
   const parts = key.split(/\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/);
-  if (parts.length === 1) return undefined;
   const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.+')}$`, 'i');
+  const pattern = parts.length === 1 ? undefined : new RegExp(`^${escaped.join('.+')}$`, 'i');
+  keyPatterns.set(key, pattern);
+  return pattern;
 }
 
 type ServiceData = CatalogData['services'][string];
@@ -84,6 +88,10 @@ export class Catalog {
   private readonly unbuilt: Map<string, ServiceData>;
   private readonly services = new Map<string, Service>();
   private keyIndex?: KeyIndex;
+  /** Per service, its actions by lowercase name. */
+  private readonly actionIndex = new Map<string, Map<string, Action>>();
+  /** Wildcard matches by lowercase `prefix:pattern`. */
+  private readonly matches = new Map<string, Action[]>();
 
   constructor(data: CatalogData) {
     this.version = data.version;
@@ -131,16 +139,30 @@ export class Catalog {
   }
 
   action(prefix: string, name: string): Action | undefined {
-    const lower = name.toLowerCase();
-    return this.service(prefix)?.actions.find((a) => a.name.toLowerCase() === lower);
+    const service = this.service(prefix);
+    if (!service) return undefined;
+    let index = this.actionIndex.get(service.prefix);
+    if (!index) {
+      index = new Map(service.actions.map((a) => [a.name.toLowerCase(), a]));
+      this.actionIndex.set(service.prefix, index);
+    }
+    return index.get(name.toLowerCase());
   }
 
   /** Actions of a service matched by an IAM action pattern (`Get*`, `*Object`, `?`), case-insensitive. */
   matchActions(prefix: string, pattern: string): Action[] {
-    const service = this.service(prefix);
-    if (!service) return [];
-    const re = wildcardRegExp(pattern);
-    return service.actions.filter((a) => re.test(a.name));
+    if (!/[*?]/.test(pattern)) {
+      const action = this.action(prefix, pattern);
+      return action ? [action] : [];
+    }
+    const memo = `${prefix}:${pattern}`.toLowerCase();
+    let result = this.matches.get(memo);
+    if (!result) {
+      const re = wildcardRegExp(pattern);
+      result = this.service(prefix)?.actions.filter((a) => re.test(a.name)) ?? [];
+      this.matches.set(memo, result);
+    }
+    return result;
   }
 
   resourceType(prefix: string, key: string): ResourceType | undefined {
