@@ -5,7 +5,8 @@ import {
   GENERATE_CHAIN, ROLE_CHAIN_AT, type ChainCommandArgs, type ChainTrust, type CommandResult, type DocumentPosition, type GenerateResult,
   type RoleChainAtResult, type RoleChainInput,
 } from '../../../server/src/protocol';
-import { chainProblem, chainRoles, MAX_CHAIN_LENGTH } from '../../../server/src/service/generators/inputs';
+import { chainProblem, chainRoles } from '../../../server/src/service/generators/inputs';
+import { MAX_CHAIN } from '../../../server/src/service/sql/syntax';
 import { deliver } from './output';
 import { sqlCursor } from './editor';
 import { askText, pickOne } from './prompts';
@@ -14,7 +15,7 @@ import { askTrustRestrictions, refusal } from './trust';
 const TITLE = 'Redshift IAM: role chain policies';
 
 async function askChainInput(initialRoles: string[]): Promise<RoleChainInput | undefined> {
-  const typed = await askText(TITLE, `Role ARNs in chain order, separated by commas (the first is attached to the cluster; at most ${MAX_CHAIN_LENGTH})`,
+  const typed = await askText(TITLE, `Role ARNs in chain order, separated by commas (the first is attached to the cluster; at most ${MAX_CHAIN})`,
     (v) => chainProblem(chainRoles(v)), initialRoles.join(','), 'arn:aws:iam::123456789012:role/RoleA,arn:aws:iam::210987654321:role/RoleB');
   if (typed === undefined) return undefined;
   const roles = chainRoles(typed);

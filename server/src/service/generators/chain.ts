@@ -18,7 +18,7 @@ export interface RoleChainInput {
   redshift?: Omit<RedshiftTrustInput, 'account' | 'roleName'>;
 }
 
-export function iamRoleClause(roles: readonly string[]): string {
+function iamRoleClause(roles: readonly string[]): string {
   return `IAM_ROLE '${roles.join(',')}'`;
 }
 

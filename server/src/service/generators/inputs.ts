@@ -3,10 +3,8 @@
  * (validation as typed), the command line and the generators themselves. */
 import { roleArnProblems, parseArn } from '../arn';
 import { isRegion, REGIONS } from '../regions';
+import { MAX_CHAIN } from '../sql/syntax';
 import { didYouMean } from '../text';
-
-/** Redshift accepts at most ten roles in one IAM_ROLE chain. */
-export const MAX_CHAIN_LENGTH = 10;
 
 export function accountIdProblem(value: string): string | undefined {
   if (/^\d{12}$/.test(value)) return undefined;
@@ -89,7 +87,7 @@ export function chainRoles(text: string): string[] {
 /** Problems with a role chain: 1–10 well-formed role ARNs, all in one partition, none repeated. */
 export function chainProblem(roles: readonly string[]): string | undefined {
   if (roles.length === 0) return 'The chain is empty: give at least one role ARN.';
-  if (roles.length > MAX_CHAIN_LENGTH) return `The chain has ${roles.length} roles; Redshift accepts at most ${MAX_CHAIN_LENGTH}.`;
+  if (roles.length > MAX_CHAIN) return `The chain has ${roles.length} roles; Redshift accepts at most ${MAX_CHAIN}.`;
   for (const [i, role] of roles.entries()) {
     const problem = roleArnProblem(role);
     if (problem) return `Role ${i + 1} (${role}): ${problem}`;

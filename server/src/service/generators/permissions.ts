@@ -68,7 +68,9 @@ function listPrefix(ctx: Context, sid: string, uri: string): Grant {
   return { sid, actions: ['s3:ListBucket'], resources: [bucketArn(ctx, bucket)], condition: key ? { StringLike: { 's3:prefix': `${key}*` } } : undefined };
 }
 
-/** Consecutive words among the statement's tokens, for options the statement model keeps no clause for. */
+/** The word after these consecutive words of the statement ('' when none follows), or undefined when
+ * they do not occur: for options the statement model keeps no clause for (AUTHENTICATION, CREATE
+ * EXTERNAL DATABASE). */
 function wordsAfter(ctx: Context, ...words: string[]): string | undefined {
   const tokens = ctx.statement.tokens;
   const word = (i: number) => (tokens[i]?.kind === 'word' ? ctx.text.slice(tokens[i].start, tokens[i].end).toUpperCase() : '');

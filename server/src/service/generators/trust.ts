@@ -112,7 +112,7 @@ function redshiftTrustStatements(input: RedshiftTrustInput): PolicyStatement[] {
 }
 
 /** IAM's default quota for a role trust policy, in characters without whitespace. */
-export const TRUST_POLICY_QUOTA = 2048;
+const TRUST_POLICY_QUOTA = 2048;
 
 export function redshiftTrustPolicy(input: RedshiftTrustInput): { ok: true; policy: Policy } | { ok: false; problem: string } {
   const problem = trustInputProblem(input);
