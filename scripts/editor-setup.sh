@@ -10,6 +10,11 @@ CODE_SERVER_SPEC="code-server@4.139.1"
 TOOLS_SPECS=("playwright-core@1.65.1" "@vscode/vsce@4.1.0")
 APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev chromium fonts-liberation)
 
+# Under `npm run` this script inherits npm's npm_* variables, which the npm installs below would
+# read as their own configuration: the user agent would name the outer Node 20, and code-server's
+# install script checks for Node 24 in it.
+unset $(compgen -e | grep '^npm_') 2>/dev/null || true
+
 started=$SECONDS
 log() { printf 'editor-setup: %s\n' "$*"; }
 
