@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accessAt, accessOf, roleChainAt } from '../../server/src/service/sql/access';
 import { chainElements, parseSql, statementAt, type SqlStatement } from '../../server/src/service/sql/statements';
+import { findingsOf } from '../helpers';
 
 const A = 'arn:aws:iam::123456789012:role/RoleA';
 const B = 'arn:aws:iam::210987654321:role/RoleB';
@@ -285,5 +286,40 @@ describe('sql statements: access model', () => {
     assert.equal(accessAt("copy t from 'dynamodb://T' iam_role default", 0)?.dynamoDbTable, 'T');
     assert.equal(accessAt('select 1', 0), undefined);
     assert.equal(roleChainAt("copy t from 's3://b/k' iam_role default", 5), null);
+  });
+});
+
+describe('sql analysis: speed', () => {
+  /** Statements of every kind, a fifth of them with findings. */
+  function file(statements: number): string {
+    const kinds = [
+      (i: number) => `COPY sales_${i} FROM 's3://bucket/data/${i}/' IAM_ROLE '${A},${B}' FORMAT AS CSV REGION 'us-east-1';`,
+      (i: number) => `UNLOAD ('select * from t${i} where x = ''y''') TO 's3://bucket/out/${i}_' IAM_ROLE default MANIFEST ENCRYPTED KMS_KEY_ID 'k${i}'; -- ${i}`,
+      (i: number) => `CREATE EXTERNAL SCHEMA s${i} FROM DATA CATALOG DATABASE 'db${i}' IAM_ROLE 'arn:aws:iam::123456789012:role/Spectrum${i}';`,
+      (i: number) => `COPY t${i} FROM 's3://b/${i}' CREDENTIALS 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;<aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';`,
+      (i: number) => `/* ${i} */ SELECT a, b FROM t${i} WHERE d = 'x' ORDER BY a;`,
+    ];
+    return Array.from({ length: statements }, (_, i) => kinds[i % kinds.length](i)).join('\n');
+  }
+
+  function bestTime(run: () => void): number {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const started = performance.now();
+      run();
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  }
+
+  it('parses and checks statements in time proportional to their number', () => {
+    const half = file(2_000);
+    const whole = file(4_000);
+    const analyze = (text: string) => () => findingsOf(`${text}\n-- ${Math.random()}`, 'sql', `file:///speed${Math.random()}.sql`);
+    assert.equal(findingsOf(whole, 'sql').filter((f) => f.rule === 'credentials-string').length, 800);
+    const halfTime = bestTime(analyze(half));
+    const wholeTime = bestTime(analyze(whole));
+    assert.ok(wholeTime < halfTime * 3.5, `2,000 statements: ${halfTime.toFixed(0)} ms, 4,000: ${wholeTime.toFixed(0)} ms`);
+    assert.ok(wholeTime < 1_000, `4,000 statements took ${wholeTime.toFixed(0)} ms`);
   });
 });

@@ -1,6 +1,5 @@
 /** What a statement reaches and with which roles: the input for writing a least-privilege policy for "the
  * statement under the cursor". Built from the statement model; templated values are left out. */
-import { credentialPairs } from './credentials';
 import { carriesAuthorization } from './roles';
 import { chainElements, statementAt, type Clause, type SqlStatement, type SqlValue } from './statements';
 import type { StatementKind } from './syntax';
@@ -74,9 +73,7 @@ export function accessOf(statement: SqlStatement): StatementAccess {
   const role = first('IAM_ROLE') ?? first('ON');
   const credentials = first('CREDENTIALS');
   const keys = statement.clauses.some((c) => c.name === 'ACCESS_KEY_ID' || c.name === 'SECRET_ACCESS_KEY');
-  const credentialRole = credentials?.value && !credentials.value.templated
-    ? credentialPairs(credentials.value).find((p) => p.key === 'aws_iam_role')
-    : undefined;
+  const credentialRole = credentials?.pairs?.find((p) => p.key === 'aws_iam_role');
 
   let roles = rolesOf(role);
   let authorization: StatementAccess['authorization'] = 'none';

@@ -5,7 +5,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog';
 import { parseArn } from '../arn';
-import { credentialPairs } from './credentials';
 import type { Token } from './lexer';
 import { chainElements, inComment, sqlModel, statementAt, type Clause, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS } from './syntax';
@@ -165,7 +164,7 @@ function roleValueItems(
 
 /** Inside a CREDENTIALS string: the keys still missing, or a role ARN after aws_iam_role=. */
 function credentialItems(statement: SqlStatement, clause: Clause, offset: number, item: (p: Proposal) => CompletionItem, roleArns: string[]): CompletionItem[] {
-  const pairs = credentialPairs(clause.value!);
+  const pairs = clause.pairs ?? [];
   const pair = pairs.find((p) => offset >= p.offset && offset <= p.offset + p.segment.length);
   if (!pair) return [];
   if (pair.hasEquals && offset >= pair.valueOffset) {

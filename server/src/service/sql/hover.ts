@@ -5,8 +5,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { parseArn } from '../arn';
 import type { Catalog } from '../catalog';
 import { accessOf, type StatementAccess } from './access';
-import { credentialPairs } from './credentials';
-import { carriesAuthorization, isQuotedKeyword, roleValues, type RoleValue } from './roles';
+import { carriesAuthorization, isQuotedKeyword, type RoleValue } from './roles';
 import { chainElements, inComment, sqlModel, statementAt, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS, MAX_CHAIN } from './syntax';
 
@@ -97,7 +96,7 @@ export function hoverSql(doc: TextDocument, offset: number, ctx: SqlHoverContext
 }
 
 function hoverAt(statement: SqlStatement, offset: number, catalog: Catalog): Found | null {
-  for (const role of roleValues(statement)) {
+  for (const role of statement.roles) {
     if (isQuotedKeyword(role.value.text)) continue;
     if (offset >= role.value.offset && offset <= role.value.offset + role.value.text.length) {
       const hover = chainHover(statement, role, offset, catalog);
@@ -107,7 +106,7 @@ function hoverAt(statement: SqlStatement, offset: number, catalog: Catalog): Fou
   for (const clause of statement.clauses) {
     const value = clause.value;
     if (clause.name === 'CREDENTIALS' && value && offset >= value.offset && offset <= value.offset + value.text.length) {
-      const pair = credentialPairs(value).find((p) => offset >= p.offset && offset < p.offset + p.segment.length);
+      const pair = clause.pairs?.find((p) => offset >= p.offset && offset < p.offset + p.segment.length);
       const doc = pair && CREDENTIAL_KEYS[pair.key];
       if (pair && doc) return md(`**${pair.key}** (CREDENTIALS)\n\n${doc}`, pair.offset, pair.offset + pair.key.length);
     }

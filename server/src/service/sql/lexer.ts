@@ -365,6 +365,7 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
 /** Whether a string value holds templating (`{{ }}`, `{% %}`, `${ }`, `{name}`, `$NAME$`), so its
  * content is not what Redshift will see and must not be judged. */
 export function hasTemplate(value: string): boolean {
+  if (!value.includes('{') && !value.includes('$')) return false;
   return /\{\{|\{%|\$\{|\{[A-Za-z_][\w.]*\}|\$[A-Za-z_]\w*\$/.test(value);
 }
 

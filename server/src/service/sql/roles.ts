@@ -1,6 +1,5 @@
 /** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
  * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
-import { credentialPairs } from './credentials';
 import type { Clause, SqlStatement, SqlValue } from './statements';
 
 export interface RoleValue {
@@ -12,8 +11,8 @@ export interface RoleValue {
 
 const QUOTED = new Set(['string', 'dollarString', 'typographicString', 'quotedIdent']);
 
-/** Literal (quoted, untemplated) role chains of a statement. */
-export function roleValues(statement: SqlStatement): RoleValue[] {
+/** Literal (quoted, untemplated) role chains of a statement; the parser keeps them in `statement.roles`. */
+export function roleValues(statement: Pick<SqlStatement, 'clauses'>): RoleValue[] {
   const values: RoleValue[] = [];
   for (const clause of statement.clauses) {
     const value = clause.value;
@@ -21,7 +20,7 @@ export function roleValues(statement: SqlStatement): RoleValue[] {
     if (clause.name === 'IAM_ROLE' || clause.name === 'CATALOG_ROLE' || clause.name === 'ON') {
       values.push({ clause, value, inCredentials: false });
     } else if (clause.name === 'CREDENTIALS') {
-      const pair = credentialPairs(value).find((p) => p.key === 'aws_iam_role' && p.hasEquals);
+      const pair = clause.pairs?.find((p) => p.key === 'aws_iam_role' && p.hasEquals);
       if (pair) values.push({ clause, value: { ...value, text: pair.value, value: pair.value, offset: pair.valueOffset }, inCredentials: true });
     }
   }

@@ -1,7 +1,9 @@
 /** Splits Redshift SQL into statements and finds, in each statement that carries an IAM role or
  * credentials, its kind and its authorization and resource clauses, with document offsets. Statements
  * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
+import { credentialPairs, type CredentialPair } from './credentials';
 import { hasTemplate, lex, unescapeString, type LexProblem, type Token } from './lexer';
+import { roleValues, type RoleValue } from './roles';
 import { KINDS, type StatementKind } from './syntax';
 
 export type { StatementKind } from './syntax';
@@ -33,6 +35,8 @@ export interface Clause extends Span {
   /** A following word that qualifies the clause, upper-case: AUTO (ENCRYPTED), VERBOSE (MANIFEST), or the
    * comma-separated commands of GRANT ASSUMEROLE … FOR. */
   modifier?: string;
+  /** CREDENTIALS: the key=value pairs of its string. */
+  pairs?: CredentialPair[];
 }
 
 export interface SqlStatement extends Span {
@@ -45,6 +49,8 @@ export interface SqlStatement extends Span {
   /** Tokens without comments, in document offsets, `;` excluded. */
   tokens: Token[];
   clauses: Clause[];
+  /** The literal role chains of IAM_ROLE, CATALOG_ROLE, ASSUMEROLE ON and `aws_iam_role=` in CREDENTIALS. */
+  roles: RoleValue[];
   /** Templating outside strings: clauses may come from the template. */
   templated: boolean;
   /** Inside a stored-procedure body or an `EXECUTE '…'` string. */
@@ -186,12 +192,13 @@ function toDocToken(source: Source, t: Token): Token {
   return { ...t, start: source.toDoc(t.start), end: source.toDoc(t.end), bodyStart: source.toDoc(t.bodyStart), bodyEnd: source.toDoc(t.bodyEnd) };
 }
 
-function kindOf(source: Source, tokens: Token[], h: number): { kind: StatementKind; headLength: number } {
-  const w = (k: number) => wordOf(source, tokens[h + k]);
+/** The kind of the statement whose first keyword is `words[h]` (`words`: each token upper-cased if it is a word, else ''). */
+function kindOf(words: string[], h: number): { kind: StatementKind; headLength: number } {
+  const w = (k: number) => words[h + k] ?? '';
   switch (w(0)) {
     case 'COPY': {
       if (w(1) === 'JOB') return { kind: 'other', headLength: 2 };
-      const job = tokens.some((t, k) => k > h && wordOf(source, t) === 'JOB' && wordOf(source, tokens[k + 1]) === 'CREATE');
+      const job = words.some((word, k) => k > h && word === 'JOB' && words[k + 1] === 'CREATE');
       return { kind: job ? 'copy-job' : 'copy', headLength: 1 };
     }
     case 'UNLOAD':
@@ -213,7 +220,7 @@ function kindOf(source: Source, tokens: Token[], h: number): { kind: StatementKi
     case 'GRANT':
     case 'REVOKE':
       if (w(1) === 'ASSUMEROLE') return { kind: w(0) === 'GRANT' ? 'grant-assumerole' : 'revoke-assumerole', headLength: 2 };
-      if (tokens.some((t) => wordOf(source, t) === 'IAM_ROLE')) return { kind: 'grant-iam-role', headLength: 1 };
+      if (words.includes('IAM_ROLE')) return { kind: 'grant-iam-role', headLength: 1 };
       return { kind: 'other', headLength: 1 };
     default:
       return { kind: 'other', headLength: 1 };
@@ -223,8 +230,10 @@ function kindOf(source: Source, tokens: Token[], h: number): { kind: StatementKi
 function addStatement(model: SqlModel, source: Source, sourceTokens: Token[], sourceStop: number, embedded: boolean): void {
   let h = 0;
   while (h < sourceTokens.length && sourceTokens[h].kind === 'template') h++;
-  const { kind, headLength } = h < sourceTokens.length ? kindOf(source, sourceTokens, h) : { kind: 'other' as const, headLength: 0 };
-  const tokens = sourceTokens.map((t) => toDocToken(source, t));
+  // Keywords are at most 20 characters (MASTER_SYMMETRIC_KEY): longer words are identifiers.
+  const words = sourceTokens.map((t) => (t.kind === 'word' && t.end - t.start <= 20 ? source.text.slice(t.start, t.end).toUpperCase() : ''));
+  const { kind, headLength } = h < sourceTokens.length ? kindOf(words, h) : { kind: 'other' as const, headLength: 0 };
+  const tokens = source.mapped ? sourceTokens.map((t) => toDocToken(source, t)) : sourceTokens;
   const last = tokens[tokens.length - 1];
   const headEnd = tokens[Math.min(h + headLength, tokens.length) - 1] ?? last;
   const statement: SqlStatement = {
@@ -236,21 +245,25 @@ function addStatement(model: SqlModel, source: Source, sourceTokens: Token[], so
     head: { start: tokens[Math.min(h, tokens.length - 1)].start, end: headEnd.end },
     tokens,
     clauses: [],
+    roles: [],
     templated: tokens.some((t) => t.kind === 'template'),
     embedded: embedded || source.embedded,
     literal: (value) => source.escape(quoteLiteral(value)),
   };
-  if (kind !== 'other' && kind !== 'create-procedure') new ClauseReader(source, sourceTokens, statement).read(h + headLength);
+  if (kind !== 'other' && kind !== 'create-procedure') {
+    new ClauseReader(source, sourceTokens, words, statement).read(h + headLength);
+    statement.roles = roleValues(statement);
+  }
   model.statements.push(statement);
-  if (kind === 'create-procedure') addBodyStatements(model, source, sourceTokens);
-  else if (embedded && wordOf(source, sourceTokens[0]) === 'EXECUTE' && sourceTokens.length === 2 && sourceTokens[1].kind === 'string') {
+  if (kind === 'create-procedure') addBodyStatements(model, source, sourceTokens, words);
+  else if (embedded && words[0] === 'EXECUTE' && sourceTokens.length === 2 && sourceTokens[1].kind === 'string') {
     addStringStatements(model, source, sourceTokens[1]);
   }
 }
 
 /** The statements of a procedure body (`AS $$ … $$` or `AS '…'`). */
-function addBodyStatements(model: SqlModel, source: Source, tokens: Token[]): void {
-  const as = tokens.findIndex((t) => wordOf(source, t) === 'AS');
+function addBodyStatements(model: SqlModel, source: Source, tokens: Token[], words: string[]): void {
+  const as = words.indexOf('AS');
   const body = tokens[as + 1];
   if (as < 0 || !body) return;
   if (body.kind === 'dollarString') {
@@ -280,10 +293,10 @@ const roleWord = (w: string) => !CLAUSE_WORDS.has(w);
 
 /** Reads the clauses of one statement, in source tokens, into the statement (document offsets). */
 class ClauseReader {
-  constructor(private source: Source, private tokens: Token[], private statement: SqlStatement) {}
+  constructor(private source: Source, private tokens: Token[], private words: string[], private statement: SqlStatement) {}
 
   private word(i: number): string {
-    return wordOf(this.source, this.tokens[i]);
+    return this.words[i] ?? '';
   }
 
   private isOperator(i: number, op: string): boolean {
@@ -316,7 +329,8 @@ class ClauseReader {
 
   private add(name: string, keywordFrom: number, keywordTo: number, value?: SqlValue, modifier?: string): void {
     const keyword = this.span(keywordFrom, keywordTo);
-    this.statement.clauses.push({ name, keyword, value, modifier, start: keyword.start, end: value?.end ?? keyword.end });
+    const pairs = name === 'CREDENTIALS' && value && !value.templated ? credentialPairs(value) : undefined;
+    this.statement.clauses.push({ name, keyword, value, modifier, pairs, start: keyword.start, end: value?.end ?? keyword.end });
   }
 
   read(from: number): void {
@@ -404,7 +418,7 @@ class ClauseReader {
     }
     if (name === 'ON' && (kind === 'grant-assumerole' || kind === 'revoke-assumerole')) return this.assumeRoleTargets(i);
     if (name === 'FOR' && (kind === 'grant-assumerole' || kind === 'revoke-assumerole')) {
-      const words = this.tokens.slice(i + 1).map((t) => (t.kind === 'operator' ? ',' : wordOf(this.source, t)));
+      const words = this.tokens.slice(i + 1).map((t, k) => (t.kind === 'operator' ? ',' : this.word(i + 1 + k)));
       const commands = words.join(' ').split(/\s*,\s*/).map((w) => w.trim()).filter(Boolean);
       this.add('FOR', i, this.tokens.length - 1, undefined, commands.join(','));
       return this.tokens.length - 1;

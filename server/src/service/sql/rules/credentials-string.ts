@@ -1,6 +1,6 @@
 import { didYouMean } from '../../text';
 import type { Report } from '../../types';
-import { credentialPairs, type CredentialPair } from '../credentials';
+import type { CredentialPair } from '../credentials';
 import { CREDENTIAL_KEYS } from '../syntax';
 import type { SqlRule } from './rule';
 
@@ -27,7 +27,7 @@ export const rule: SqlRule = {
             fixes: [{ title: 'Remove the spaces', edits: [{ offset: value.offset, length: value.text.length, newText: value.text.replace(/\s+/g, '') }], preferred: true }],
           });
         }
-        const pairs = credentialPairs(value);
+        const pairs = clause.pairs ?? [];
         const found = new Map<string, CredentialPair>();
         pairs.forEach((pair, k) => {
           const key = pair.key.trim();

@@ -1,4 +1,3 @@
-import { credentialPairs } from '../credentials';
 import type { Clause } from '../statements';
 import type { SqlRule } from './rule';
 
@@ -14,7 +13,7 @@ export const rule: SqlRule = {
       const rootKey = first('MASTER_SYMMETRIC_KEY');
       const kmsKey = first('KMS_KEY_ID');
       const credentials = first('CREDENTIALS');
-      const credentialsRootKey = credentials?.value && (credentials.value.templated || credentialPairs(credentials.value).some((p) => p.key === 'master_symmetric_key'));
+      const credentialsRootKey = credentials?.value && (credentials.value.templated || credentials.pairs?.some((p) => p.key === 'master_symmetric_key'));
       const at = (clause: Clause, message: string, span = clause.keyword) => report({ offset: span.start, length: span.end - span.start, message });
 
       if (encrypted && statement.kind !== 'unload' && !encrypted.modifier && !rootKey && !credentialsRootKey && !statement.templated) {

@@ -1,5 +1,5 @@
 import { parseArn, roleArnProblems } from '../../arn';
-import { isPlaceholderText, isQuotedKeyword, roleValues, type RoleValue } from '../roles';
+import { isPlaceholderText, isQuotedKeyword, type RoleValue } from '../roles';
 import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
@@ -28,7 +28,7 @@ export const rule: SqlRule = {
           message: `${roleClauseLabel({ clause, inCredentials: false })} needs default or the quoted ARN of a role, not the bare word "${value.value}".`,
         });
       }
-      for (const role of roleValues(statement)) {
+      for (const role of statement.roles) {
         const label = roleClauseLabel(role);
         const elements = chainElements(role.value);
         for (const element of elements) {

@@ -1,4 +1,3 @@
-import { roleValues } from '../roles';
 import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
@@ -8,7 +7,7 @@ export const rule: SqlRule = {
   description: 'A role appears twice in a role chain: each role assumes the next, so a repeated role is almost always a copy-paste slip.',
   check(model, report) {
     for (const statement of model.statements) {
-      for (const role of roleValues(statement)) {
+      for (const role of statement.roles) {
         const seen = new Map<string, number>();
         chainElements(role.value).forEach((element, k) => {
           const arn = element.text.trim();

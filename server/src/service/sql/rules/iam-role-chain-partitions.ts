@@ -1,6 +1,5 @@
 import { parseArn } from '../../arn';
 import { PARTITIONS } from '../../regions';
-import { roleValues } from '../roles';
 import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
@@ -10,7 +9,7 @@ export const rule: SqlRule = {
   description: 'The roles of a chain are in different AWS partitions (aws, aws-cn, aws-us-gov…); a role cannot assume a role in another partition.',
   check(model, report) {
     for (const statement of model.statements) {
-      for (const role of roleValues(statement)) {
+      for (const role of statement.roles) {
         let first: string | undefined;
         for (const element of chainElements(role.value)) {
           const arn = element.text.trim();

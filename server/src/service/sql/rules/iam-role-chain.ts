@@ -1,5 +1,4 @@
 import type { Fix } from '../../types';
-import { roleValues } from '../roles';
 import { chainElements } from '../statements';
 import { KINDS, MAX_CHAIN } from '../syntax';
 import { roleClauseLabel } from './iam-role-arn';
@@ -11,7 +10,7 @@ export const rule: SqlRule = {
   description: 'A role chain is 1 to 10 role ARNs separated by commas, with no spaces, no empty element and no trailing comma.',
   check(model, report) {
     for (const statement of model.statements) {
-      for (const role of roleValues(statement)) {
+      for (const role of statement.roles) {
         // A CREDENTIALS string is checked as a whole by credentials-string.
         if (role.inCredentials) continue;
         const { value } = role;

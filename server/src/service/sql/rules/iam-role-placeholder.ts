@@ -1,5 +1,5 @@
 import { isAccountPlaceholder, parseArn } from '../../arn';
-import { isPlaceholderText, roleValues } from '../roles';
+import { isPlaceholderText } from '../roles';
 import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
@@ -9,7 +9,7 @@ export const rule: SqlRule = {
   description: 'A role ARN still holds a documentation placeholder such as <aws-account-id>, XXXXXXXXXXXX or <role-name>.',
   check(model, report) {
     for (const statement of model.statements) {
-      for (const role of roleValues(statement)) {
+      for (const role of statement.roles) {
         for (const element of chainElements(role.value)) {
           const arn = element.text.trim();
           const offset = element.offset + element.text.length - element.text.trimStart().length;

@@ -1,5 +1,4 @@
 import type { TextEdit } from '../../types';
-import { credentialPairs } from '../credentials';
 import { isPlaceholderText } from '../roles';
 import type { Clause, SqlStatement } from '../statements';
 import type { SqlRule } from './rule';
@@ -14,12 +13,12 @@ function literalSecret(text: string | undefined, templated: boolean): boolean {
 /** Replaces the key clauses by one IAM_ROLE clause holding a placeholder ARN (a root symmetric key inside
  * CREDENTIALS is kept as MASTER_SYMMETRIC_KEY). Each removed clause takes the blank before it along. */
 function replaceKeysByRole(model: { text: string }, statement: SqlStatement, clauses: Clause[]): TextEdit[] {
-  const rootKey = clauses.flatMap((c) => (c.name === 'CREDENTIALS' && c.value ? credentialPairs(c.value) : [])).find((p) => p.key === 'master_symmetric_key');
+  const rootKey = clauses.flatMap((c) => c.pairs ?? []).find((p) => p.key === 'master_symmetric_key');
   let replacement = `IAM_ROLE ${statement.literal(ROLE_PLACEHOLDER)}`;
   if (rootKey) replacement += ` MASTER_SYMMETRIC_KEY ${statement.literal(rootKey.value)}`;
   return clauses.map((clause, k) => {
     if (k === 0) return { offset: clause.start, length: clause.end - clause.start, newText: replacement };
-    const previous = statement.tokens.filter((t) => t.end <= clause.start).pop();
+    const previous = statement.tokens[statement.tokens.findIndex((t) => t.start >= clause.start) - 1];
     const from = previous && /^\s*$/.test(model.text.slice(previous.end, clause.start)) ? previous.end : clause.start;
     return { offset: from, length: clause.end - from, newText: '' };
   });
@@ -32,14 +31,14 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       const keyClauses = statement.clauses.filter((c) => ['ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN', 'TOKEN'].includes(c.name) ||
-        (c.name === 'CREDENTIALS' && c.value && credentialPairs(c.value).some((p) => p.key !== 'aws_iam_role' && p.key !== 'master_symmetric_key' && p.hasEquals)));
+        (c.pairs?.some((p) => p.key !== 'aws_iam_role' && p.key !== 'master_symmetric_key' && p.hasEquals)));
       // The secret is the sensitive part; point at it, or else at the key ID or the token.
       const candidates: { offset: number; length: number; secret: boolean }[] = [];
       for (const clause of keyClauses) {
         const value = clause.value;
         if (!value) continue;
         if (clause.name === 'CREDENTIALS') {
-          for (const pair of credentialPairs(value)) {
+          for (const pair of clause.pairs ?? []) {
             if (['aws_secret_access_key', 'aws_access_key_id', 'token'].includes(pair.key) && literalSecret(pair.value, value.templated)) {
               candidates.push({ offset: pair.valueOffset, length: pair.value.length, secret: pair.key === 'aws_secret_access_key' });
             }

@@ -1,4 +1,3 @@
-import { credentialPairs } from '../credentials';
 import type { SqlRule } from './rule';
 
 export const rule: SqlRule = {
@@ -10,7 +9,7 @@ export const rule: SqlRule = {
       for (const clause of statement.clauses) {
         const value = clause.value;
         if (clause.name !== 'CREDENTIALS' || !value || value.templated || value.kind === 'template' || /\s/.test(value.text)) continue;
-        const pairs = credentialPairs(value).filter((p) => p.segment !== '');
+        const pairs = (clause.pairs ?? []).filter((p) => p.segment !== '');
         const role = pairs.find((p) => p.key === 'aws_iam_role');
         const rootKey = pairs.find((p) => p.key === 'master_symmetric_key');
         if (!role || !role.value || pairs.length !== 1 + (rootKey ? 1 : 0)) continue;

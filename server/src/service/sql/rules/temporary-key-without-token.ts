@@ -1,4 +1,3 @@
-import { credentialPairs } from '../credentials';
 import type { SqlRule } from './rule';
 
 /** Access key IDs of temporary credentials from AWS STS start with ASIA. */
@@ -18,7 +17,7 @@ export const rule: SqlRule = {
           report({ offset: value.offset, length: value.text.length, message: 'This access key ID (ASIA…) is from temporary credentials: add SESSION_TOKEN with its session token, or better, use IAM_ROLE.' });
         }
         if (clause.name === 'CREDENTIALS') {
-          const pairs = credentialPairs(value);
+          const pairs = clause.pairs ?? [];
           const id = pairs.find((p) => p.key === 'aws_access_key_id' && TEMPORARY_KEY.test(p.value));
           if (id && !pairs.some((p) => p.key === 'token')) {
             report({ offset: id.valueOffset, length: id.value.length, message: 'This access key ID (ASIA…) is from temporary credentials: add ;token=<session token> to the CREDENTIALS string, or better, use IAM_ROLE.' });
