@@ -20,17 +20,19 @@ export interface ActionValue {
 const WELL_FORMED = /^([^:\s*?]+):([^:\s]+)$/;
 
 const resolved = new WeakMap<Node, ActionValue[]>();
-const matchMemo = new WeakMap<Catalog, Map<string, Action[]>>();
+const matchMemo = new WeakMap<Catalog, Map<string, Map<string, Action[]>>>();
 
-/** Catalogue actions matching `service:pattern`, memoised: big policies repeat the same actions. */
+/** Catalogue actions matching `service:pattern`, memoised by service and pattern as written: big
+ * policies repeat the same actions. */
 export function matchedActions(catalog: Catalog, service: string, pattern: string): Action[] {
-  let memo = matchMemo.get(catalog);
-  if (!memo) matchMemo.set(catalog, (memo = new Map()));
-  const key = `${service}:${pattern}`.toLowerCase();
-  let actions = memo.get(key);
+  let byService = matchMemo.get(catalog);
+  if (!byService) matchMemo.set(catalog, (byService = new Map()));
+  let byPattern = byService.get(service);
+  if (!byPattern) byService.set(service, (byPattern = new Map()));
+  let actions = byPattern.get(pattern);
   if (!actions) {
     actions = /[*?]/.test(pattern) ? catalog.matchActions(service, pattern) : [catalog.action(service, pattern)].filter((a): a is Action => !!a);
-    memo.set(key, actions);
+    byPattern.set(pattern, actions);
   }
   return actions;
 }

@@ -12,8 +12,10 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     if (doc.kind !== 'trust') return;
     for (const statement of doc.statements) {
-      if (!isAllow(statement) || hasConditionKey(statement, SOURCE_KEYS)) continue;
-      for (const node of principalValues(statement, 'Service')) {
+      if (!isAllow(statement)) continue;
+      const services = principalValues(statement, 'Service');
+      if (services.length === 0 || hasConditionKey(statement, SOURCE_KEYS)) continue;
+      for (const node of services) {
         report({
           offset: node.offset,
           length: node.length,

@@ -8,8 +8,10 @@ export const rule: PolicyRule = {
   description: 'An Allow statement must not trust every principal ("Principal": "*") without a Condition that narrows it.',
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
-      if (!isAllow(statement) || conditionEntries(statement).length > 0) continue;
-      for (const node of principalValues(statement, 'AWS').filter((n) => n.value === '*')) {
+      if (!isAllow(statement)) continue;
+      const everyone = principalValues(statement, 'AWS').filter((n) => n.value === '*');
+      if (everyone.length === 0 || conditionEntries(statement).length > 0) continue;
+      for (const node of everyone) {
         report({
           offset: node.offset,
           length: node.length,

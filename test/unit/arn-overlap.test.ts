@@ -1,0 +1,56 @@
+/** ARN pattern overlap: a policy resource against catalogue ARN templates. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { overlaps, resourcePattern, templatePatterns } from '../../server/src/service/arnOverlap';
+
+const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
+const ACCESS_POINT = 'arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}';
+const ROLE = 'arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}';
+const DBUSER = 'arn:${Partition}:redshift:${Region}:${Account}:dbuser:${ClusterName}/${DbUser}';
+
+const fits = (template: string, resource: string) => templatePatterns(template).some((t) => overlaps(t, resourcePattern(resource)));
+
+describe('ARN overlap', () => {
+  it('tells S3 buckets from objects', () => {
+    assert.ok(fits(OBJECT, 'arn:aws:s3:::reports/2024/q1.csv'));
+    assert.ok(fits(OBJECT, 'arn:aws:s3:::reports/*'));
+    assert.ok(!fits(OBJECT, 'arn:aws:s3:::reports'));
+    assert.ok(fits(BUCKET, 'arn:aws:s3:::reports'));
+    assert.ok(!fits(BUCKET, 'arn:aws:s3:::reports/*'), 'a bucket name has no "/"');
+    assert.ok(!fits(ACCESS_POINT, 'arn:aws:s3:::reports'));
+  });
+
+  it('lets resource wildcards and policy variables stand for anything', () => {
+    assert.ok(fits(OBJECT, 'arn:aws:s3:::*'));
+    assert.ok(fits(BUCKET, 'arn:aws:s3:::report?'));
+    assert.ok(fits(OBJECT, 'arn:aws:s3:::home/${aws:username}/*'));
+    assert.ok(fits(ROLE, 'arn:aws:iam::*:role/*'));
+    assert.ok(fits(DBUSER, 'arn:aws:redshift:*:123456789012:dbuser:analytics/${redshift:DbUser}'));
+    assert.ok(fits(OBJECT, '*'));
+  });
+
+  it('keeps partition, region and account within their field', () => {
+    assert.ok(fits(DBUSER, 'arn:aws-cn:redshift:cn-north-1:123456789012:dbuser:analytics/loader'));
+    assert.ok(!fits(DBUSER, 'arn:aws:redshift:eu-west-1:123456789012:cluster:analytics'));
+    assert.ok(!fits(ROLE, 'arn:aws:iam::123456789012:policy/Loader'));
+    assert.ok(!fits(ROLE, 'arn:aws:iam:eu-west-1:123456789012:role/Loader'), 'IAM ARNs have no region');
+    assert.ok(!fits(DBUSER, 'arn:aws:redshift:eu-west-1:123456789012:extra:dbuser:analytics/loader'), 'an account has no ":"');
+  });
+
+  it('compares services first and ignores case', () => {
+    assert.ok(!fits(ROLE, 'arn:aws:s3:::reports'));
+    assert.ok(fits(ROLE, 'ARN:AWS:IAM::123456789012:ROLE/LOADER'));
+  });
+
+  it('reads templates that list two forms', () => {
+    const stage = 'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/stages/${StageName}, arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}';
+    assert.equal(templatePatterns(stage).length, 2);
+    assert.ok(fits(stage, 'arn:aws:apigateway:eu-west-1::/restapis/a1b2c3/stages/prod'));
+    assert.ok(!fits(stage, 'arn:aws:apigateway:eu-west-1::/restapis/a1b2c3/models/m'));
+  });
+
+  it('answers "overlap" for text longer than any ARN', () => {
+    assert.ok(fits(ROLE, `arn:aws:iam::123456789012:policy/${'x'.repeat(5000)}`));
+  });
+});
