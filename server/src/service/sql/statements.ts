@@ -496,11 +496,6 @@ export function chainElements(value: SqlValue): ChainElement[] {
   return elements;
 }
 
-/** Clauses that name IAM roles: IAM_ROLE, CATALOG_ROLE and the targets of GRANT/REVOKE ASSUMEROLE. */
-export function roleClauses(statement: SqlStatement): Clause[] {
-  return statement.clauses.filter((c) => c.name === 'IAM_ROLE' || c.name === 'CATALOG_ROLE' || c.name === 'ON');
-}
-
 export function clausesNamed(statement: SqlStatement, ...names: string[]): Clause[] {
   return statement.clauses.filter((c) => names.includes(c.name));
 }
