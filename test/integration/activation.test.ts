@@ -1,18 +1,30 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, ruleIds, waitForDiagnostics } from './helpers';
+import { closeAllEditors, diagnosticOf, EXTENSION_ID, openUntitled, ruleIds, waitForDiagnostics } from './helpers';
 
 describe('activation', () => {
-  it('activates when a JSON document opens and checks it as a policy', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'json',
-      content: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Actoin": "s3:GetObject", "Resource": "*" }]\n}\n',
-    });
-    await vscode.window.showTextDocument(doc);
-    const diagnostics = await waitForDiagnostics(doc.uri, (d) => ruleIds(d).includes('unknown-key'), 'unknown-key on an untitled policy');
-    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is active');
-    const unknownKey = diagnostics.find((d) => ruleIds([d])[0] === 'unknown-key');
-    assert.equal(doc.getText(unknownKey!.range), '"Actoin"');
-    await closeAllEditors();
+  afterEach(closeAllEditors);
+
+  it('is declared for JSON and SQL documents', () => {
+    const events: string[] = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.activationEvents ?? [];
+    assert.ok(events.includes('onLanguage:json') && events.includes('onLanguage:sql'), `activation events: ${events.join(', ')}`);
+  });
+
+  // Runs first in the suite: nothing has opened a JSON or SQL document yet.
+  it('happens when a SQL document opens, which is then checked', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension && !extension.isActive, 'the extension waits for a JSON or SQL document');
+    const { document: doc } = await openUntitled('activation.sql', "COPY sales FROM 's3://amzn-s3-demo-bucket/sales/'\nIAM_ROLE 'arn:aws:iam::12345:role/RedshiftCopy';\n");
+    assert.equal(doc.languageId, 'sql');
+    const diagnostics = await waitForDiagnostics(doc.uri, (d) => ruleIds(d).includes('iam-role-arn'), 'iam-role-arn on an untitled SQL document');
+    assert.ok(extension.isActive);
+    assert.equal(doc.getText(diagnosticOf(diagnostics, 'iam-role-arn').range), '12345');
+  });
+
+  it('checks a JSON document that is a policy', async () => {
+    const { document: doc } = await openUntitled('activation.json', '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Actoin": "s3:GetObject", "Resource": "*" }]\n}\n');
+    assert.equal(doc.languageId, 'json');
+    const diagnostics = await waitForDiagnostics(doc.uri, (d) => ruleIds(d).includes('unknown-key'), `unknown-key on an untitled policy ${doc.uri.toString()} ${doc.languageId}`);
+    assert.equal(doc.getText(diagnosticOf(diagnostics, 'unknown-key').range), '"Actoin"');
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChainCommandArgs, CommandResult, PermissionsCommandArgs, ProducedDocument, TrustPolicyCommandArgs } from '../../server/src/protocol';
-import { closeAllEditors, EXTENSION_ID } from './helpers';
+import { closeAllEditors, EXTENSION_ID, openUntitled, positionOf } from './helpers';
 
 interface Contributed { command: string; title: string }
 
@@ -64,6 +64,14 @@ const CASES: Record<string, () => Promise<void>> = {
 
       const again = await vscode.commands.executeCommand<CommandResult>('redshiftIam.generateChain', args);
       assert.ok(again && 'error' in again && again.error.includes('RedshiftRole.trust.json'), `existing files are not overwritten: ${JSON.stringify(again)}`);
+
+      // The chain can also come from the IAM_ROLE clause under a position in SQL.
+      const { document: sql } = await openUntitled('chain.sql', `UNLOAD ('select 1') TO 's3://amzn-s3-demo-bucket/unload/'\nIAM_ROLE '${roles.join(',')}';\n`);
+      const fromClause = documentsOf(await vscode.commands.executeCommand<CommandResult>('redshiftIam.generateChain', {
+        input: { at: { uri: sql.uri.toString(), position: positionOf(sql, 'IAM_ROLE', 3) }, trust: 'role' },
+      } satisfies ChainCommandArgs));
+      assert.deepEqual(fromClause.map((d) => [d.name, d.content]), produced.map((d) => [d.name, d.content]));
+      for (const d of fromClause) assert.equal(openDocument(d).getText(), d.content);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

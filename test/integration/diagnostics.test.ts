@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { closeAllEditors, diagnosticOf, examplesUri, expectNoProblems, openAndExpectRules, problems, ruleIds, waitForDiagnostics } from './helpers';
 
 const FAULTY_TRUST = ['policies', 'faulty-trust.json'];
+const FAULTY_SQL = ['sql', 'faulty.sql'];
 
 describe('diagnostics', () => {
   afterEach(closeAllEditors);
@@ -30,16 +31,47 @@ describe('diagnostics', () => {
     const uri = examplesUri(...FAULTY_TRUST);
     const { editor, diagnostics } = await openAndExpectRules(uri, ['invalid-arn', 'service-principal']);
     const principal = diagnosticOf(diagnostics, 'service-principal');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, principal.range, vscode.CodeActionKind.QuickFix.value);
-    // The command's results do not carry their diagnostics: pick the fix by what its edit touches.
-    const fix = actions.find((a) => a.edit?.get(uri).some((e) => e.range.intersection(principal.range)));
-    assert.ok(fix?.edit, `a quick fix for service-principal among: ${actions.map((a) => a.title).join('; ')}`);
-    assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    const fix = await quickFixFor(uri, principal);
     assert.match(fix.title, /redshift\.amazonaws\.com/);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(editor.document.lineAt(principal.range.start.line).text.trim(), '"Service": "redshift.amazonaws.com"');
     const after = await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('service-principal'), 'service-principal to go away after its fix');
     assert.deepEqual(ruleIds(problems(after)), ['invalid-arn']);
   });
+
+  it('faulty.sql: every deliberate fault, at its place, and never the secret it found', async () => {
+    const { editor, diagnostics } = await openAndExpectRules(examplesUri(...FAULTY_SQL), [
+      'credentials-string', 'encryption-options', 'iam-role-arn', 'iam-role-chain', 'iam-role-default', 'iam-role-placeholder', 'plaintext-secret', 'typographic-quotes',
+    ]);
+    const text = (rule: string) => editor.document.getText(diagnosticOf(diagnostics, rule).range);
+    assert.equal(text('iam-role-arn'), '0123456789012');
+    assert.equal(text('iam-role-chain'), ' ');
+    assert.equal(text('iam-role-placeholder'), '<aws-account-id>');
+    assert.equal(text('iam-role-default'), 'default');
+    for (const d of diagnostics) assert.ok(!d.message.includes('wJalrXUtnFEMI'), `the secret key is not repeated: ${d.message}`);
+  });
+
+  it('copy-unload.sql has no errors or warnings', () => expectNoProblems(examplesUri('sql', 'copy-unload.sql')));
+
+  it('the quick fix of a role chain with a space removes its diagnostic', async () => {
+    const uri = examplesUri(...FAULTY_SQL);
+    const { editor, diagnostics } = await openAndExpectRules(uri, [
+      'credentials-string', 'encryption-options', 'iam-role-arn', 'iam-role-chain', 'iam-role-default', 'iam-role-placeholder', 'plaintext-secret', 'typographic-quotes',
+    ]);
+    const chain = diagnosticOf(diagnostics, 'iam-role-chain');
+    const fix = await quickFixFor(uri, chain);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(editor.document.lineAt(chain.range.start.line).text, "IAM_ROLE 'arn:aws:iam::123456789012:role/RoleA,arn:aws:iam::210987654321:role/RoleB';");
+    await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('iam-role-chain') && ruleIds(d).includes('iam-role-arn'), 'iam-role-chain to go away after its fix');
+  });
 });
+
+/** The quick fix offered for `diagnostic`: the code action command's results do not carry their
+ * diagnostics, so the fix is the quick fix whose edit touches the diagnostic's range. */
+async function quickFixFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value && a.edit?.get(uri).some((e) => e.range.intersection(diagnostic.range)));
+  assert.ok(fix, `a quick fix for ${ruleIds([diagnostic])} among: ${actions.map((a) => a.title).join('; ')}`);
+  return fix;
+}

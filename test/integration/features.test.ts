@@ -1,7 +1,7 @@
 /** Completion, hover and the outline at known places of the example policies, through the editor's own commands. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, examplesUri, positionOf } from './helpers';
+import { closeAllEditors, examplesUri, openUntitled, positionOf } from './helpers';
 
 async function open(...segments: string[]): Promise<vscode.TextDocument> {
   return (await vscode.window.showTextDocument(examplesUri(...segments))).document;
@@ -40,6 +40,23 @@ describe('completion', () => {
   });
 });
 
+describe('completion in SQL', () => {
+  afterEach(closeAllEditors);
+
+  it('offers the role ARNs of the other open documents inside IAM_ROLE quotes', async () => {
+    await open('policies', 'chain-roleA-permissions.json');
+    const { document: sql } = await openUntitled('role-completion.sql', "COPY venue FROM 's3://amzn-s3-demo-bucket/venue/'\nIAM_ROLE '");
+    const labels = await completionLabels(sql, sql.positionAt(sql.getText().length));
+    assert.ok(labels.includes('arn:aws:iam::210987654321:role/RoleB'), `the role of chain-roleA-permissions.json among ${labels.join(', ')}`);
+  });
+
+  it('offers the clauses that may follow a COPY source', async () => {
+    const doc = await open('sql', 'copy-unload.sql');
+    const labels = await completionLabels(doc, positionOf(doc, "FROM 's3://companyb/redshift/venue_pipe_'\n", "FROM 's3://companyb/redshift/venue_pipe_'".length));
+    assert.ok(labels.includes('IAM_ROLE') && labels.includes('CREDENTIALS'), `clauses among ${labels.join(', ')}`);
+  });
+});
+
 describe('hover', () => {
   afterEach(closeAllEditors);
 
@@ -57,6 +74,16 @@ describe('hover', () => {
     assert.match(arn, /etl_user/);
     assert.match(arn, /account: `123456789012`/);
     assert.match(arn, /region: `us-west-2`/);
+  });
+});
+
+describe('hover in SQL', () => {
+  afterEach(closeAllEditors);
+
+  it('says what a COPY needs from its role and what IAM_ROLE accepts', async () => {
+    const doc = await open('sql', 'copy-unload.sql');
+    assert.match(await hoverText(doc, positionOf(doc, 'COPY venue', 1)), /s3:GetObject/);
+    assert.match(await hoverText(doc, positionOf(doc, "IAM_ROLE 'arn", 2)), /\*\*IAM_ROLE\*\* \(COPY\)/);
   });
 });
 

@@ -10,6 +10,18 @@ export function examplesUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+/**
+ * A new untitled document named `name` (its extension gives the language) holding `content`, in
+ * an editor. Named, so that it never takes the untitled name of a document just closed: the
+ * language client can miss a reopened name, and the document then gets no diagnostics.
+ */
+export async function openUntitled(name: string, content: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), content)));
+  return editor;
+}
+
 /** Closes every editor, discarding unsaved changes (closing a modified editor would ask to save). */
 export async function closeAllEditors(): Promise<void> {
   while (vscode.window.tabGroups.all.some((g) => g.tabs.length > 0)) {
@@ -97,18 +109,27 @@ export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: 
   }
 }
 
+/** A fault to type into a document of each language, and the rule that reports it. */
+const TYPED_FAULTS: Record<string, { text: string; rule: string }> = {
+  json: { text: '}', rule: 'json-syntax' },
+  sql: { text: "\nCOPY t FROM 's3://amzn-s3-demo-bucket/k' IAM_ROLE 'not-an-arn';\n", rule: 'iam-role-arn' },
+};
+
 /**
- * Shows that the server checks a document and finds no error or warning: a syntax error typed at
- * its end is reported, and once removed again none is left (waiting for an empty list alone could
- * be satisfied before the server has looked at the document).
+ * Shows that the server checks a document and finds no error or warning: a fault typed at its end
+ * is reported, and once removed again none is left (waiting for an empty list alone could be
+ * satisfied before the server has looked at the document).
  */
 export async function expectNoProblems(uri: vscode.Uri): Promise<void> {
   const editor = await vscode.window.showTextDocument(uri);
-  const end = editor.document.positionAt(editor.document.getText().length);
-  assert.ok(await editor.edit((e) => e.insert(end, '}')));
-  await waitForDiagnostics(uri, (d) => ruleIds(d).includes('json-syntax'), `json-syntax after a stray } in ${uri.path}`);
-  assert.ok(await editor.edit((e) => e.delete(new vscode.Range(end, end.translate(0, 1)))));
-  await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('json-syntax') && problems(d).length === 0, `no errors or warnings on ${uri.path}`);
+  const fault = TYPED_FAULTS[editor.document.languageId];
+  assert.ok(fault, `a fault to type into ${editor.document.languageId}`);
+  const length = editor.document.getText().length;
+  assert.ok(await editor.edit((e) => e.insert(editor.document.positionAt(length), fault.text)));
+  await waitForDiagnostics(uri, (d) => ruleIds(d).includes(fault.rule), `${fault.rule} after typing into ${uri.path}`);
+  const typed = new vscode.Range(editor.document.positionAt(length), editor.document.positionAt(length + fault.text.length));
+  assert.ok(await editor.edit((e) => e.delete(typed)));
+  await waitForDiagnostics(uri, (d) => !ruleIds(d).includes(fault.rule) && problems(d).length === 0, `no errors or warnings on ${uri.path}`);
 }
 
 /** Opens a document in an editor and waits until its errors and warnings are exactly of these rules; returns all our diagnostics. */

@@ -1,15 +1,15 @@
 /** The contributed snippets, offered and inserted by the editor's own snippet machinery. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, expectNoProblems, pollUntil } from './helpers';
+import { closeAllEditors, EXTENSION_ID, expectNoProblems, openUntitled, pollUntil } from './helpers';
 
 const snippetLabels = (list: vscode.CompletionList) => list.items
   .filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 
-/** Opens an untitled document holding `prefix`, and waits for the snippet of that prefix among the completions at its end. */
-async function offersSnippet(language: string, prefix: string): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content: prefix }));
-  await pollUntil(`the ${prefix} snippet in ${language}`,
+/** Opens an untitled document `name` holding `prefix`, and waits for the snippet of that prefix among the completions at its end. */
+async function offersSnippet(name: string, prefix: string): Promise<vscode.TextEditor> {
+  const editor = await openUntitled(name, prefix);
+  await pollUntil(`the ${prefix} snippet in ${name}`,
     () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.document.positionAt(prefix.length)),
     (list) => snippetLabels(list).includes(prefix));
   return editor;
@@ -32,7 +32,7 @@ describe('snippets', () => {
   });
 
   it('a JSON document offers and inserts the Redshift trust policy', async () => {
-    const editor = await offersSnippet('json', 'redshift-trust');
+    const editor = await offersSnippet('snippet.json', 'redshift-trust');
     const text = await insertSnippet(editor, 'json', 'Redshift trust policy');
     const [statement] = JSON.parse(text).Statement;
     assert.deepEqual(statement.Principal, { Service: 'redshift.amazonaws.com' });
@@ -41,7 +41,7 @@ describe('snippets', () => {
   });
 
   it('a SQL document offers and inserts COPY with an IAM role', async () => {
-    const editor = await offersSnippet('sql', 'copy-iam-role');
+    const editor = await offersSnippet('snippet.sql', 'copy-iam-role');
     const text = await insertSnippet(editor, 'sql', 'COPY with an IAM role');
     assert.match(text, /^COPY /);
     assert.match(text, /IAM_ROLE 'arn:aws:iam::\d{12}:role\/[\w+=,.@-]+'/);
