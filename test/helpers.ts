@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Catalog, createLanguageService, type LanguageService } from '../server/src/service';
+import { Catalog, createLanguageService, type LanguageService, type Settings } from '../server/src/service';
 import type { Finding } from '../server/src/service/types';
 
 export const ROOT = join(__dirname, '..');
@@ -30,9 +30,9 @@ export function documentOf(text: string, languageId = 'json', uri = 'file:///tes
 }
 
 /** Findings of a text, with 1-based `line:col-line:col` ranges as fixtures write them. */
-export function findingsOf(text: string, languageId = 'json', uri?: string): (Finding & { where: string })[] {
+export function findingsOf(text: string, languageId = 'json', uri?: string, settings?: Settings): (Finding & { where: string })[] {
   const doc = documentOf(text, languageId, uri);
-  return getService().findings(doc).map((f) => {
+  return getService().findings(doc, settings).map((f) => {
     const s = doc.positionAt(f.offset);
     const e = doc.positionAt(f.offset + f.length);
     return { ...f, where: `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1}` };

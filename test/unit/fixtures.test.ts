@@ -1,4 +1,5 @@
-/** Every fixture under test/fixtures/{policy,sql}/<rule-id>/ is checked against its `.expected` sidecar:
+/** Every fixture under test/fixtures/{policy,sql}/<rule-id>/ is checked against its `.expected` sidecar
+ * (with the editor settings of an optional `.settings` sidecar):
  * the findings of the folder's rule and of every rule the sidecar names must match exactly (no sidecar:
  * none). Fixtures under aws-docs/ must match exactly on all errors and warnings. */
 import assert from 'node:assert/strict';
@@ -15,7 +16,9 @@ function fixtureFiles(dir: string): string[] {
 function compare(file: string, relevant: (rule: string) => boolean) {
   const expectedPath = `${file}.expected`;
   const expected = existsSync(expectedPath) ? parseExpectations(readFileSync(expectedPath, 'utf8')) : [];
-  const actual = findingsOf(readFileSync(file, 'utf8'), languageOfPath(file), `file://${file}`)
+  const settingsPath = `${file}.settings`;
+  const settings = existsSync(settingsPath) ? JSON.parse(readFileSync(settingsPath, 'utf8')) : undefined;
+  const actual = findingsOf(readFileSync(file, 'utf8'), languageOfPath(file), `file://${file}`, settings)
     .filter((f) => relevant(f.rule) || expected.some((e) => e.rule === f.rule));
   assert.deepEqual(actual.map((f) => `${f.where} ${f.rule}`).sort(), expected.map((e) => `${e.where} ${e.rule}`).sort(),
     `findings of ${file}:\n${actual.map((f) => `${f.where} ${f.rule} ${f.message}`).join('\n')}`);

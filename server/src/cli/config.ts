@@ -1,5 +1,5 @@
 /** The command line's settings file: `.redshift-iam.json` in the working folder, or `--config FILE`.
- * Same keys as the editor settings without the `redshiftIam.` prefix: rules, include, exclude, kinds. */
+ * Same keys as the editor settings without the `redshiftIam.` prefix: rules, include, exclude, kinds, maxStatements. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
@@ -13,7 +13,7 @@ export const CONFIG_FILE = '.redshift-iam.json';
 
 const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'information', 'hint'];
 const KINDS = ['trust', 'identity', 'resource'];
-const KEYS = ['rules', 'include', 'exclude', 'kinds'];
+const KEYS = ['rules', 'include', 'exclude', 'kinds', 'maxStatements'];
 
 /** A settings file that cannot be read or is not valid: one line naming the file and, when known, the line. */
 export class ConfigError extends Error {}
@@ -80,6 +80,9 @@ export function parseConfig(text: string, shown: string): Settings {
         if (!KINDS.includes(kind)) fail(kindNode.offset, `unknown policy kind "${kind}" (expected ${KINDS.join(', ')}).`);
         settings.kinds[kind as keyof typeof settings.kinds] = stringList(globs, `kinds.${kind}`);
       }
+    } else if (key === 'maxStatements') {
+      if (value.type !== 'number' || !Number.isInteger(value.value) || value.value < 1) fail(value.offset, 'maxStatements must be a whole number of at least 1.');
+      settings.maxStatements = value.value;
     } else {
       const suggestion = didYouMean(key.replace(/^redshiftIam\./, ''), KEYS);
       fail(keyNode.offset, `unknown setting "${key}" (expected ${suggestion ? `"${suggestion}"` : KEYS.join(', ')}).`);

@@ -30,6 +30,7 @@ export interface ServiceOptions {
 
 /** How many documents keep their parse: the open editors a user switches between. */
 const PARSE_CACHE_SIZE = 16;
+export const DEFAULT_MAX_STATEMENTS = 10_000;
 const SQL_LANGUAGES = new Set(['sql', 'jinja-sql', 'redshift']);
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
@@ -94,6 +95,15 @@ export function createLanguageService(options: ServiceOptions) {
     return findings;
   }
 
+  /** A view of a policy limited to its first statements, so that a huge generated policy is checked
+   * within seconds; the large-policy rule tells the user. */
+  function withinLimit(policy: PolicyDocument, settings?: Settings | null): PolicyDocument {
+    const max = settings?.maxStatements;
+    const limit = typeof max === 'number' && max > 0 ? Math.floor(max) : DEFAULT_MAX_STATEMENTS;
+    if (policy.statements.length <= limit) return policy;
+    return { ...policy, statements: policy.statements.slice(0, limit), truncated: { firstSkipped: policy.statements[limit].node, total: policy.statements.length } };
+  }
+
   /** The last findings of each recent document, reused while its text and settings are unchanged:
    * the editor asks for code actions at every cursor move. */
   const findingsCache = new Map<string, { text: string; settings?: Settings | null; findings: Finding[] }>();
@@ -104,7 +114,7 @@ export function createLanguageService(options: ServiceOptions) {
     const hit = findingsCache.get(doc.uri);
     if (hit && hit.text === text && hit.settings === settings) return hit.findings;
     const c = classify(doc, settings);
-    const result = c?.language === 'policy' ? policyFindings(c.policy) : c?.language === 'sql' ? analyzeSql(text, runRule) : [];
+    const result = c?.language === 'policy' ? policyFindings(withinLimit(c.policy, settings)) : c?.language === 'sql' ? analyzeSql(text, runRule) : [];
     findingsCache.delete(doc.uri);
     findingsCache.set(doc.uri, { text, settings, findings: result });
     if (findingsCache.size > PARSE_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);

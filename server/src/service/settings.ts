@@ -11,4 +11,6 @@ export interface Settings {
   exclude?: string[] | null;
   /** Globs forcing the kind of policy (trust, identity, resource) of matching files. */
   kinds?: Partial<Record<PolicyKind, string[] | null>> | null;
+  /** Statements of a policy checked in full; beyond them only JSON syntax and duplicate keys. */
+  maxStatements?: number | null;
 }

@@ -26,6 +26,9 @@ export interface PolicyDocument {
   /** The `Statement` member: an object or an array of objects. */
   statements: Statement[];
   kind: PolicyKind;
+  /** Set when only the first statements are checked (see Settings.maxStatements): the first one left out
+   * and how many there are in all. */
+  truncated?: { firstSkipped: Node; total: number };
 }
 
 export const VERSIONS = ['2012-10-17', '2008-10-17'];

@@ -36,6 +36,7 @@ import { rule as allowNotElements } from './allow-not-elements';
 import { rule as publicTrust } from './public-trust';
 import { rule as confusedDeputy } from './confused-deputy';
 import { rule as redshiftTrustUnrestricted } from './redshift-trust-unrestricted';
+import { rule as largePolicy } from './large-policy';
 
 export const POLICY_RULES: PolicyRule[] = [
   jsonSyntax,
@@ -74,4 +75,5 @@ export const POLICY_RULES: PolicyRule[] = [
   publicTrust,
   confusedDeputy,
   redshiftTrustUnrestricted,
+  largePolicy,
 ];
