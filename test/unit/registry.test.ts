@@ -47,3 +47,12 @@ describe('rule registry', () => {
     }
   });
 });
+
+describe('README rule table', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const rule of ALL_RULES) {
+    it(`lists ${rule.id} with its severity`, () => {
+      assert.ok(readme.includes(`| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.severity} |`), `README has no row for ${rule.id}`);
+    });
+  }
+});
