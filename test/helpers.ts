@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, createLanguageService, type LanguageService, type Settings } from '../server/src/service';
-import type { Finding } from '../server/src/service/types';
+import type { Finding, Fix } from '../server/src/service/types';
 
 export const ROOT = join(__dirname, '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -37,6 +37,12 @@ export function findingsOf(text: string, languageId = 'json', uri?: string, sett
     const e = doc.positionAt(f.offset + f.length);
     return { ...f, where: `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1}` };
   });
+}
+
+/** The text after a fix's edits (offsets of the text before it). */
+export function applyFix(text: string, fix: Fix): string {
+  return [...fix.edits].sort((a, b) => b.offset - a.offset)
+    .reduce((out, e) => out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length), text);
 }
 
 export interface Expectation { where: string; rule: string; message?: string }

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { arnProblems, parseArn } from '../../server/src/service/arn';
 import { arnShapeLookup } from '../../server/src/service/policy/arns';
 import type { Finding } from '../../server/src/service/types';
-import { documentOf, getService } from '../helpers';
+import { applyFix, documentOf, getService } from '../helpers';
 
 function findings(text: string, rule: string): Finding[] {
   return getService().findings(documentOf(text)).filter((f) => f.rule === rule);
@@ -17,8 +17,7 @@ function fixed(text: string, rule: string): string {
   assert.equal(others.length, 0, `more than one ${rule} finding`);
   const fix = finding.fixes?.find((f) => f.preferred);
   assert.ok(fix, `the ${rule} finding has no preferred fix`);
-  return [...fix.edits].sort((a, b) => b.offset - a.offset)
-    .reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
+  return applyFix(text, fix);
 }
 
 const trust = (principal: string) =>

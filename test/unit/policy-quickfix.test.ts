@@ -7,12 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { POLICY_RULES } from '../../server/src/service/policy/rules';
 import type { Finding, Fix } from '../../server/src/service/types';
-import { FIXTURES, findingsOf, ROOT } from '../helpers';
-
-function apply(text: string, fix: Fix): string {
-  return [...fix.edits].sort((a, b) => b.offset - a.offset)
-    .reduce((out, e) => out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length), text);
-}
+import { applyFix, findingsOf, FIXTURES, ROOT } from '../helpers';
 
 /** Where an offset of the text before a fix lands in the text after it. An offset inside an edited
  * span lands at that edit's start (`side` 0) or end (`side` 1); so does text inserted right at it. */
@@ -36,6 +31,7 @@ function policyFixtures(dir: string): string[] {
 }
 
 const exercised = new Set<string>();
+const VALUE_FIX_RULES = new Set(['unknown-action', 'unknown-condition-key', 'redundant-action']);
 const syntaxErrors = (findings: Finding[]) => findings.filter((f) => f.rule === 'json-syntax').length;
 
 describe('policy quick fixes on the fixtures', () => {
@@ -46,7 +42,7 @@ describe('policy quick fixes on the fixtures', () => {
       for (const fix of finding.fixes ?? []) {
         exercised.add(finding.rule);
         it(`${relative(FIXTURES, path)} ${finding.where} ${finding.rule}: ${fix.title}`, () => {
-          const fixed = apply(text, fix);
+          const fixed = applyFix(text, fix);
           const after = findingsOf(fixed);
           const before = syntaxErrors(findings);
           assert.ok(syntaxErrors(after) <= before - (finding.rule === 'json-syntax' ? 1 : 0), `the fix breaks or keeps the JSON broken:\n${fixed}`);
@@ -54,6 +50,12 @@ describe('policy quick fixes on the fixtures', () => {
           const end = mapOffset(finding.offset + finding.length, fix, 1);
           const still = after.find((f) => f.rule === finding.rule && f.message === finding.message && f.offset <= end && f.offset + f.length >= start);
           assert.equal(still, undefined, `the finding is still there after the fix:\n${fixed}`);
+          // A value fix must not trade one finding for another; a key fix may reveal what the key hid
+          // (a corrected "Statment" exposes its statements to the checks).
+          if (VALUE_FIX_RULES.has(finding.rule)) {
+            const count = (list: Finding[]) => list.filter((f) => f.rule === finding.rule).length;
+            assert.ok(count(after) < count(findings), `the fix brings another ${finding.rule} finding:\n${fixed}`);
+          }
         });
       }
     }

@@ -5,16 +5,11 @@ import { describe, it } from 'node:test';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { CONDITION_OPERATORS, parseOperator, suggestOperator } from '../../server/src/service/policy/conditions';
 import { parsePolicy, type PolicyKind } from '../../server/src/service/policy/parse';
-import type { Finding, Fix } from '../../server/src/service/types';
-import { getService } from '../helpers';
+import type { Finding } from '../../server/src/service/types';
+import { applyFix, getService } from '../helpers';
 
 function findings(text: string, rule: string, kind?: PolicyKind): Finding[] {
   return getService().policyFindings(parsePolicy(text, kind)).filter((f) => f.rule === rule);
-}
-
-function apply(text: string, fix: Fix): string {
-  return [...fix.edits].sort((a, b) => b.offset - a.offset)
-    .reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
 }
 
 /** Applies the single fix of the single finding of `rule`, checks the result parses and is no longer flagged. */
@@ -23,7 +18,7 @@ function fixed(text: string, rule: string): string {
   assert.ok(finding, `${rule} should report`);
   assert.equal(others.length, 0);
   assert.equal(finding.fixes?.length, 1);
-  const result = apply(text, finding.fixes![0]);
+  const result = applyFix(text, finding.fixes![0]);
   const errors: ParseError[] = [];
   parseTree(result, errors, { disallowComments: true, allowTrailingComma: false });
   assert.deepEqual(errors, [], `fix of ${rule} left invalid JSON:\n${result}`);

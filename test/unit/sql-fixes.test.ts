@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/service/types';
-import { findingsOf } from '../helpers';
+import { applyFix, findingsOf } from '../helpers';
 
 function sqlFindings(text: string, rule: string): Finding[] {
   return findingsOf(text, 'sql', 'file:///test/fixes.sql').filter((f) => f.rule === rule);
@@ -14,11 +14,7 @@ function fixed(text: string, rule: string, title?: string): string {
   assert.ok(finding, `no ${rule} finding in ${text}`);
   const fix = title ? finding.fixes?.find((f) => f.title === title) : finding.fixes?.[0];
   assert.ok(fix, `no fix on ${rule}: ${finding.message}`);
-  let result = text;
-  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) {
-    result = result.slice(0, e.offset) + e.newText + result.slice(e.offset + e.length);
-  }
-  return result;
+  return applyFix(text, fix);
 }
 
 const A = 'arn:aws:iam::123456789012:role/RoleA';
