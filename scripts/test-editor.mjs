@@ -1,7 +1,8 @@
 // `npm run test:editor`: runs test/integration in a real VS Code (code-server) over examples/,
 // loading the extension from this folder, through the smoke-test driver's `payload` (the same
 // extensionDevelopmentPath / extensionTestsPath contract as @vscode/test-electron).
-// Options: --grep <pattern> (mocha grep), --timeout <seconds> (whole run, default 600).
+// Options: --grep <pattern> (mocha grep), --timeout <seconds> (for the suite once the workbench
+// opens, default 600; starting code-server and opening the page have their own limits).
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format, parseArgs } from 'node:util';
