@@ -253,37 +253,26 @@ describe('sql lexer: helpers', () => {
   });
 });
 
-/** The best of a few runs, in milliseconds: other test files run in parallel and add noise. */
-function bestTime(run: () => void): number {
-  let best = Infinity;
-  for (let k = 0; k < 5; k++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-describe('sql lexer: speed', () => {
+// Speed is measured by `npm run bench`, not asserted here: timings on a shared machine are noise.
+describe('sql lexer: large and pathological input', () => {
   const statement = "COPY sales FROM 's3://bucket/data/part-' IAM_ROLE 'arn:aws:iam::123456789012:role/A,arn:aws:iam::210987654321:role/B' -- load\n  FORMAT AS CSV /* c */ REGION 'us-east-1';\n";
   const text = statement.repeat(Math.ceil(1_200_000 / statement.length));
 
-  it('lexes a 1.2 MB file in a few tens of milliseconds', () => {
+  it('lexes a 1.2 MB file without problems', () => {
     const result = lex(text);
     assert.equal(result.problems.length, 0);
     assert.ok(result.tokens.length > 90_000);
-    const elapsed = bestTime(() => lex(text));
-    assert.ok(elapsed < 250, `lexing ${text.length} characters took ${elapsed.toFixed(1)} ms`);
   });
 
-  it('takes time proportional to the size of the text', () => {
-    const half = bestTime(() => lex(text, 0, Math.floor(text.length / 2)));
-    const whole = bestTime(() => lex(text));
-    assert.ok(whole < half * 3.5, `half: ${half.toFixed(1)} ms, whole: ${whole.toFixed(1)} ms`);
+  it('lexes a range of the text as it lexes that part alone', () => {
+    const end = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+    const part = lex(text, 0, end).tokens;
+    assert.deepEqual(part.map((t) => [t.kind, t.start, t.end]), lex(text.slice(0, end)).tokens.map((t) => [t.kind, t.start, t.end]));
   });
 
-  it('stays linear on pathological input (many unclosed openers)', () => {
+  // A quadratic scan over these 60,000 unclosed openers would take minutes: the timeout guards a hang.
+  it('gets through many unclosed openers', { timeout: 20_000 }, () => {
     const pathological = "'{{".repeat(20_000) + '\n' + '{{ x'.repeat(20_000) + '\n' + '$a$ '.repeat(20_000);
-    assert.ok(bestTime(() => lex(pathological)) < 200);
+    assert.ok(lex(pathological).tokens.length > 0);
   });
 });

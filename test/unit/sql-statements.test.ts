@@ -289,7 +289,7 @@ describe('sql statements: access model', () => {
   });
 });
 
-describe('sql analysis: speed', () => {
+describe('sql analysis: a large file', () => {
   /** Statements of every kind, a fifth of them with findings. */
   function file(statements: number): string {
     const kinds = [
@@ -302,24 +302,8 @@ describe('sql analysis: speed', () => {
     return Array.from({ length: statements }, (_, i) => kinds[i % kinds.length](i)).join('\n');
   }
 
-  function bestTime(run: () => void): number {
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const started = performance.now();
-      run();
-      best = Math.min(best, performance.now() - started);
-    }
-    return best;
-  }
-
-  it('parses and checks statements in time proportional to their number', () => {
-    const half = file(2_000);
-    const whole = file(4_000);
-    const analyze = (text: string) => () => findingsOf(`${text}\n-- ${Math.random()}`, 'sql', `file:///speed${Math.random()}.sql`);
-    assert.equal(findingsOf(whole, 'sql').filter((f) => f.rule === 'credentials-string').length, 800);
-    const halfTime = bestTime(analyze(half));
-    const wholeTime = bestTime(analyze(whole));
-    assert.ok(wholeTime < halfTime * 3.5, `2,000 statements: ${halfTime.toFixed(0)} ms, 4,000: ${wholeTime.toFixed(0)} ms`);
-    assert.ok(wholeTime < 1_000, `4,000 statements took ${wholeTime.toFixed(0)} ms`);
+  // Speed is measured by `npm run bench`; here, that every statement of a large file is analysed.
+  it('finds the problems of every statement of a large file', () => {
+    assert.equal(findingsOf(file(4_000), 'sql').filter((f) => f.rule === 'credentials-string').length, 800);
   });
 });
