@@ -1,7 +1,7 @@
 /** The extension: starts the language server and registers the commands. Thin by design. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
@@ -9,6 +9,22 @@ let client: LanguageClient | undefined;
 export const DOCUMENT_SELECTOR = [
   { language: 'json' }, { language: 'jsonc' }, { language: 'sql' }, { language: 'jinja-sql' },
 ];
+
+/** Restarts a server that died, and tells the user; after five deaths in three minutes it stays down. */
+function restartingErrorHandler(): NonNullable<LanguageClientOptions['errorHandler']> {
+  const deaths: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length && deaths[0] < now - 3 * 60_000) deaths.shift();
+      return deaths.length < 5
+        ? { action: CloseAction.Restart, message: 'The Redshift IAM language server stopped unexpectedly and was restarted.' }
+        : { action: CloseAction.DoNotRestart, message: 'The Redshift IAM language server stopped five times in three minutes and was not restarted. See the "Redshift IAM" output for the cause.' };
+    },
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -19,13 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'redshiftIam' },
+    errorHandler: restartingErrorHandler(),
   };
   client = new LanguageClient('redshiftIam', 'Redshift IAM', serverOptions, clientOptions);
-  context.subscriptions.push(client.onDidChangeState((e) => {
-    if (e.oldState === State.Running && e.newState === State.Starting) {
-      void vscode.window.showWarningMessage('The Redshift IAM language server stopped unexpectedly and is restarting.');
-    }
-  }));
   await client.start();
   registerCommands(context, client);
   return client;

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticOf, EXTENSION_ID, openUntitled, ruleIds, waitForDiagnostics } from './helpers';
+import { closeAllEditors, diagnosticOf, EXTENSION_ID, openUntitled, ruleIds, waitForDiagnostics, within } from './helpers';
 
 describe('activation', () => {
   afterEach(closeAllEditors);
@@ -26,5 +28,27 @@ describe('activation', () => {
     assert.equal(doc.languageId, 'json');
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => ruleIds(d).includes('unknown-key'), `unknown-key on an untitled policy ${doc.uri.toString()} ${doc.languageId}`);
     assert.equal(doc.getText(diagnosticOf(diagnostics, 'unknown-key').range), '"Actoin"');
+  });
+
+  it('restarts a language server that dies, and keeps checking', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await extension.activate();
+    const client = extension.exports as { state: number; onDidChangeState(listener: (e: { newState: number }) => void): vscode.Disposable };
+    const serverPath = path.join(extension.extensionPath, 'dist', 'server.js');
+    const pid = Number(execFileSync('pgrep', ['-n', '-f', serverPath], { encoding: 'utf8' }).trim());
+    assert.ok(pid > 0, 'the server process');
+    const running = 2; // vscode-languageclient State.Running
+    const restarted = new Promise<void>((resolve) => {
+      const listener = client.onDidChangeState((e) => {
+        if (e.newState === running) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    process.kill(pid, 'SIGKILL');
+    await within(30_000, () => 'the server to be restarted', restarted);
+    const { document: doc } = await openUntitled('after-restart.json', '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Alow", "Action": "s3:GetObject", "Resource": "*" }]\n}\n');
+    await waitForDiagnostics(doc.uri, (d) => ruleIds(d).includes('invalid-effect'), 'invalid-effect after the restart');
   });
 });
