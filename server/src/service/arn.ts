@@ -12,13 +12,25 @@ export interface Arn {
   resource: Field;
 }
 
+/** Recent parses by text: several rules read the same ARN of a document (a policy's resources, a
+ * SQL file's role chains), and the catalogue's templates are parsed for every ARN they are compared
+ * with. Bounded, oldest out first; the parses are shared, so callers treat them as read-only. */
+const parsedArns = new Map<string, Arn | undefined>();
+const PARSED_ARNS_KEPT = 8192;
+
 /** Splits `arn:partition:service:region:account:resource` (the resource may hold more colons).
  * Returns undefined when there are fewer than six fields. Starts are relative to `text`. */
 export function parseArn(text: string): Arn | undefined {
+  let arn = parsedArns.get(text);
+  if (arn !== undefined || parsedArns.has(text)) return arn;
   const fields = arnFields(text);
-  if (fields.length < 6) return undefined;
-  const [prefix, partition, service, region, account, resource] = fields;
-  return { prefix, partition, service, region, account, resource };
+  if (fields.length >= 6) {
+    const [prefix, partition, service, region, account, resource] = fields;
+    arn = { prefix, partition, service, region, account, resource };
+  }
+  if (parsedArns.size >= PARSED_ARNS_KEPT) parsedArns.delete(parsedArns.keys().next().value!);
+  parsedArns.set(text, arn);
+  return arn;
 }
 
 /** Splits at most six colon-separated fields, the last taking the rest; a colon inside a policy
@@ -26,14 +38,18 @@ export function parseArn(text: string): Arn | undefined {
 function arnFields(text: string): Field[] {
   const fields: Field[] = [];
   let start = 0;
-  for (let i = 0; i < text.length && fields.length < 5; i++) {
-    if (text.startsWith('${', i)) {
-      const close = text.indexOf('}', i);
-      if (close > 0) i = close;
-    } else if (text[i] === ':') {
-      fields.push({ text: text.slice(start, i), start });
-      start = i + 1;
+  let i = text.indexOf(':');
+  while (i >= 0 && fields.length < 5) {
+    // The next `${` before this colon: when its `}` comes after the colon, the colon is inside a variable.
+    const variable = text.lastIndexOf('${', i);
+    const close = variable >= start ? text.indexOf('}', variable) : -1;
+    if (close > i) {
+      i = text.indexOf(':', close);
+      continue;
     }
+    fields.push({ text: text.slice(start, i), start });
+    start = i + 1;
+    i = text.indexOf(':', start);
   }
   fields.push({ text: text.slice(start), start });
   return fields;
@@ -83,8 +99,23 @@ export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean }): P
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
+/** Recent role ARN problems by text: a SQL file names the same few roles in many statements. Bounded,
+ * oldest out first; shared, so callers treat them as read-only. */
+const roleProblems = new Map<string, Problem[]>();
+const ROLE_PROBLEMS_KEPT = 4096;
+
 /** Problems with an IAM role ARN `arn:aws:iam::123456789012:role/path/Name`. */
 export function roleArnProblems(text: string): Problem[] {
+  let problems = roleProblems.get(text);
+  if (!problems) {
+    problems = findRoleArnProblems(text);
+    if (roleProblems.size >= ROLE_PROBLEMS_KEPT) roleProblems.delete(roleProblems.keys().next().value!);
+    roleProblems.set(text, problems);
+  }
+  return problems;
+}
+
+function findRoleArnProblems(text: string): Problem[] {
   const arn = parseArn(text);
   if (!arn) return [{ start: 0, length: Math.max(text.length, 1), message: `"${text}" is not a role ARN: expected arn:aws:iam::<12-digit account>:role/<name>.` }];
   const problems = arnShapeProblems(arn, { allowWildcards: false });

@@ -15,6 +15,15 @@ export interface ArnValue { node: Node; text: string; place: ArnPlace }
 /** The strings of a policy that must be ARNs: every Resource/NotResource string, and the ARN-looking
  * strings among AWS principals and the values of Arn* operators, `aws:SourceArn` and `aws:PrincipalArn`. */
 export function arnValues(doc: PolicyDocument): ArnValue[] {
+  let values = arnValuesOf.get(doc);
+  if (!values) arnValuesOf.set(doc, (values = collectArnValues(doc)));
+  return values;
+}
+
+/** Each document's ARN values, collected once for the rules that read them. */
+const arnValuesOf = new WeakMap<PolicyDocument, ArnValue[]>();
+
+function collectArnValues(doc: PolicyDocument): ArnValue[] {
   const values: ArnValue[] = [];
   const add = (nodes: Node[], place: ArnPlace, onlyArnLooking: boolean) => {
     for (const node of nodes) {
@@ -55,9 +64,21 @@ export function resourceTypeOf(catalog: Catalog, arn: Arn): { type: ResourceType
   for (const type of catalog.service(arn.service.text)?.resourceTypes ?? []) {
     const template = parseArn(type.arn);
     if (!template || template.service.text !== arn.service.text.toLowerCase()) continue;
-    if (!templateResourceRegExp(template.resource.text).test(arn.resource.text)) continue;
-    const literal = template.resource.text.replace(/\$\{[^}]*\}/g, '').length;
-    if (!best || literal > best.literal) best = { type, template, literal };
+    const resource = templateResource(template.resource.text);
+    if (!resource.regExp.test(arn.resource.text)) continue;
+    if (!best || resource.literal > best.literal) best = { type, template, literal: resource.literal };
   }
   return best && { type: best.type, template: best.template };
+}
+
+/** The resource part of each catalogue template as a regular expression, and how much literal text it
+ * holds; built once per template, as every ARN of a service is compared with all its templates. */
+const templateResources = new Map<string, { regExp: RegExp; literal: number }>();
+function templateResource(resource: string): { regExp: RegExp; literal: number } {
+  let compiled = templateResources.get(resource);
+  if (!compiled) {
+    compiled = { regExp: templateResourceRegExp(resource), literal: resource.replace(/\$\{[^}]*\}/g, '').length };
+    templateResources.set(resource, compiled);
+  }
+  return compiled;
 }
