@@ -30,8 +30,13 @@ export function roleValues(statement: Pick<SqlStatement, 'clauses'>): RoleValue[
 /** Whether a value is a documentation placeholder (`<access-key-id>`, `{role}`, `XXXX`, `your-key`)
  * rather than real content. */
 export function isPlaceholderText(text: string): boolean {
-  return /^(?:<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\]|x{4,}|\*{4,}|\.{3}|(?:your|my)[-_ ]\S*|\S*placeholder\S*)$/i.test(text.trim());
+  const trimmed = text.trim();
+  // "Contains placeholder, no spaces" is tested apart: as `^\S*placeholder\S*$` it backtracks through
+  // every long ARN, quadratically.
+  return PLACEHOLDER_SHAPE.test(trimmed) || (/placeholder/i.test(trimmed) && !/\s/.test(trimmed));
 }
+
+const PLACEHOLDER_SHAPE = /^(?:<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\]|x{4,}|\*{4,}|\.{3}|(?:your|my)[-_ ]\S*)$/i;
 
 /** A role value that is a keyword written in quotes ('default', 'SESSION') rather than an ARN. */
 export function isQuotedKeyword(text: string): boolean {

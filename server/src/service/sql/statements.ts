@@ -132,6 +132,11 @@ export function sqlModel(text: string): SqlModel {
   return lastModel;
 }
 
+/** Drops the kept model (a closed document's model can be many times its text). */
+export function releaseSqlModel(): void {
+  lastModel = undefined;
+}
+
 /** Whether `offset` is inside a comment (after its first character, so a cursor right before it is not). */
 export function inComment(model: SqlModel, offset: number): boolean {
   return model.comments.some((c) => offset > c.start && offset <= c.end);
@@ -483,8 +488,18 @@ export interface ChainElement {
   offset: number;
 }
 
+/** Each role value's elements, split once for the several rules and features that read them; shared,
+ * so callers treat them as read-only. */
+const elementsOf = new WeakMap<SqlValue, ChainElement[]>();
+
 /** The comma-separated elements of a role chain value, with their offsets. */
 export function chainElements(value: SqlValue): ChainElement[] {
+  let elements = elementsOf.get(value);
+  if (!elements) elementsOf.set(value, (elements = splitChain(value)));
+  return elements;
+}
+
+function splitChain(value: SqlValue): ChainElement[] {
   const elements: ChainElement[] = [];
   let start = 0;
   for (let k = 0; k <= value.text.length; k++) {
