@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, it } from 'node:test';
 import { Catalog, createLanguageService } from '../../server/src/service';
 import { POLICY_RULES } from '../../server/src/service/policy/rules';
@@ -52,4 +54,32 @@ describe('language service', () => {
     assert.equal(service.classify(documentOf('select 1', 'sql'))?.language, 'sql');
     assert.equal(service.classify(documentOf('x', 'plaintext')), undefined);
   });
+
+  it('lets go of a closed document: memory returns to where it was', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapMb = () => { gc(); gc(); return process.memoryUsage().heapUsed / 1e6; };
+    const service = getService();
+    const sqlLine = (i: number) => `COPY t${i} FROM 's3://bucket/p${i}/' IAM_ROLE 'arn:aws:iam::123456789012:role/RoleA,arn:aws:iam::210987654321:role/RoleB'; -- ${i}\n`;
+    const statement = (i: number) => `{"Sid":"S${i}","Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::b-${i}/*"}`;
+    const work = (n: number, tag: string) => {
+      const sql = documentOf(Array.from({ length: n }, (_, i) => sqlLine(i)).join(''), 'sql', `file:///${tag}.sql`);
+      const json = documentOf(`{"Version":"2012-10-17","Statement":[${Array.from({ length: n }, (_, i) => statement(i)).join(',')}]}`, 'json', `file:///${tag}.json`);
+      service.findings(sql);
+      service.findings(json);
+      service.complete(json, { line: 0, character: 60 });
+      service.hover(sql, { line: 0, character: 60 });
+      const loaded = heapMb();
+      service.forget(sql.uri);
+      service.forget(json.uri);
+      return loaded;
+    };
+    work(50, 'warm-up'); // the catalogue builds the services it is asked about once, and keeps them
+    const before = heapMb();
+    const loaded = work(20_000, 'large');
+    const after = heapMb();
+    assert.ok(loaded - before > 50, `the large documents held ${(loaded - before).toFixed(1)} MB`);
+    assert.ok(after - before < 10, `${(after - before).toFixed(1)} MB still held after forget (${(loaded - before).toFixed(1)} MB while open)`);
+  });
 });
+

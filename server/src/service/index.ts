@@ -15,6 +15,7 @@ import type { Settings } from './settings';
 import { analyzeSql } from './sql';
 import { completeSql } from './sql/completion';
 import { hoverSql } from './sql/hover';
+import { releaseSqlModel } from './sql/statements';
 import { globToRegExp } from './text';
 import type { Finding, Report } from './types';
 
@@ -77,6 +78,7 @@ export function createLanguageService(options: ServiceOptions) {
   function forget(uri: string): void {
     parses.delete(uri);
     findingsCache.delete(uri);
+    releaseSqlModel();
   }
 
   /** Which analyser a document gets, if any: JSON that is a policy (by content or settings), or SQL.
