@@ -26,11 +26,16 @@ function restartingErrorHandler(): NonNullable<LanguageClientOptions['errorHandl
   };
 }
 
+/** Node options of the server. A 4 MB young generation (V8's default grows it to 16 MB and more) keeps
+ * the resident memory after checking a large policy and SQL file near 137 MB instead of 160 MB, for
+ * some 10-20% more CPU time in those checks; scripts/bench.mjs starts its server with the same. */
+const SERVER_NODE_OPTIONS = ['--max-semi-space-size=4'];
+
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_OPTIONS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
