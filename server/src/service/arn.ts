@@ -75,7 +75,7 @@ export function fieldSpan(f: Field): { start: number; length: number } {
 }
 
 /** Problems with the generic ARN shape: `arn` prefix, partition, account. */
-export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean }): Problem[] {
+export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean; awsOwned?: boolean }): Problem[] {
   const problems: Problem[] = [];
   const at = (f: Field, message: string) => problems.push({ ...fieldSpan(f), message });
   if (arn.prefix.text !== 'arn') {
@@ -86,8 +86,9 @@ export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean }): P
   }
   if (arn.service.text === '') at(arn.service, 'The ARN has no service.');
   const account = arn.account.text;
-  // AWS managed policies live in the pseudo-account "aws": arn:aws:iam::aws:policy/ReadOnlyAccess.
-  const awsManaged = account === 'aws' && arn.service.text === 'iam' && arn.resource.text.startsWith('policy/');
+  // AWS managed policies live in the pseudo-account "aws": arn:aws:iam::aws:policy/ReadOnlyAccess; so do
+  // the other resources AWS owns (opts.awsOwned, from the catalogue's ARN templates).
+  const awsManaged = account === 'aws' && (opts.awsOwned || (arn.service.text === 'iam' && arn.resource.text.startsWith('policy/')));
   if (account !== '' && !/^\d{12}$/.test(account) && !(opts.allowWildcards && hasWildcard(account)) && !isAccountPlaceholder(account) && !awsManaged) {
     at(arn.account, /^\d+$/.test(account)
       ? `Account ID "${account}" has ${account.length} digits; AWS account IDs have exactly 12.`
@@ -163,12 +164,19 @@ export interface ArnShape {
   global: boolean;
   /** Every template has an account (IAM: yes; S3: no, buckets have none). */
   needsAccount: boolean;
+  /** Resource prefixes of the resources AWS owns, whose account field is the word "aws"
+   * (`cluster-access-policy/` in arn:aws:eks::aws:cluster-access-policy/…). */
+  awsOwnedResources: string[];
 }
 
 export function arnShapeOfTemplates(templates: string[]): ArnShape | undefined {
   const parsed = templates.map(parseArn).filter((a): a is Arn => a !== undefined);
   if (parsed.length === 0) return undefined;
-  return { global: parsed.every((a) => a.region.text === ''), needsAccount: parsed.every((a) => a.account.text !== '') };
+  return {
+    global: parsed.every((a) => a.region.text === ''),
+    needsAccount: parsed.every((a) => a.account.text !== ''),
+    awsOwnedResources: parsed.filter((a) => a.account.text === 'aws').map((a) => a.resource.text.split('${')[0]),
+  };
 }
 
 /** The resource part of a catalogue ARN template (`${BucketName}/${ObjectName}`) as a regular expression. */
@@ -200,9 +208,10 @@ export function arnProblems(text: string, opts: { allowWildcards: boolean; shape
     }
     return [{ start: 0, length: Math.max(text.length, 1), message: `An ARN has six colon-separated fields (arn:partition:service:region:account:resource); this one has ${fields.length}.` }];
   }
-  const problems = arnShapeProblems(arn, { allowWildcards: opts.allowWildcards });
   const service = arn.service.text;
   const shape = opts.shapeOf(service);
+  const awsOwned = shape?.awsOwnedResources.some((prefix) => arn.resource.text.startsWith(prefix)) ?? false;
+  const problems = arnShapeProblems(arn, { allowWildcards: opts.allowWildcards, awsOwned });
   if (shape?.global && arn.region.text !== '' && !(opts.allowWildcards && hasWildcard(arn.region.text))) {
     problems.push({ start: arn.region.start, length: arn.region.text.length, message: `${service} is a global service: its ARNs have an empty region (arn:${arn.partition.text}:${service}::<account>:…).` });
   }
