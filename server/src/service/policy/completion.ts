@@ -9,7 +9,7 @@ import { CONDITION_OPERATORS, parseOperator, SET_PREFIXES } from './conditions';
 import { actionValues } from './elements';
 import { ELEMENT_DOCS, operatorDoc, PRINCIPAL_TYPE_DOCS } from './grammar';
 import { actionMarkdown } from './hover';
-import { commonPrefixLength, CursorLocation, keysOf, LocalStatement, locate, statementAround } from './location';
+import { commonPrefixLength, CursorLocation, CursorToken, keysOf, LocalStatement, locate, statementAround } from './location';
 import { members, PolicyDocument, Statement } from './parse';
 import { knownServicePrincipals } from './principals';
 import { PRINCIPAL_TYPES } from './rules/invalid-principal';
@@ -88,6 +88,11 @@ function missingComma(site: Site): TextEdit[] | undefined {
   return [{ range: { start: position, end: position }, newText: ',' }];
 }
 
+/** End of the whole token, its closing quote included: what replacing the token replaces. */
+function tokenEnd(token: CursorToken): number {
+  return token.quoted && token.terminated ? token.end + 1 : token.end;
+}
+
 function valueItem(site: Site, p: Proposal): CompletionItem {
   const { loc, offset } = site;
   const token = loc.token;
@@ -102,7 +107,7 @@ function valueItem(site: Site, p: Proposal): CompletionItem {
   } else {
     if (token) {
       start = token.offset;
-      end = token.quoted && token.terminated ? token.end + 1 : token.end;
+      end = tokenEnd(token);
     }
     newText = p.raw ? p.insert : `"${p.insert}${p.retrigger ? '$0' : ''}"`;
   }
@@ -124,7 +129,7 @@ function keyItem(site: Site, p: KeyProposal): CompletionItem {
   const { loc, offset, text } = site;
   const token = loc.token;
   const start = token ? token.offset : offset;
-  const end = !token ? offset : token.quoted && token.terminated ? token.end + 1 : token.end;
+  const end = token ? tokenEnd(token) : offset;
   const after = text.slice(end, end + 200);
   let newText = `"${p.key}"`;
   if (!/^\s*:/.test(after)) newText += `: ${p.value}${/^\s*"/.test(after) ? ',' : ''}`;
