@@ -10,12 +10,14 @@ describe('activation', () => {
   it('is declared for JSON and SQL documents', () => {
     const events: string[] = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.activationEvents ?? [];
     assert.ok(events.includes('onLanguage:json') && events.includes('onLanguage:sql'), `activation events: ${events.join(', ')}`);
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), `not started eagerly: ${events.join(', ')}`);
   });
 
-  // Runs first in the suite: nothing has opened a JSON or SQL document yet.
-  it('happens when a SQL document opens, which is then checked', async () => {
+  // Whether the extension is still inactive at this point depends on the workbench: it fires
+  // onLanguage:json for JSON models of its own (settings) that never reach the extension host.
+  it('is active once a SQL document opens, which is then checked', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension && !extension.isActive, 'the extension waits for a JSON or SQL document');
+    assert.ok(extension, 'the extension is installed');
     const { document: doc } = await openUntitled('activation.sql', "COPY sales FROM 's3://amzn-s3-demo-bucket/sales/'\nIAM_ROLE 'arn:aws:iam::12345:role/RedshiftCopy';\n");
     assert.equal(doc.languageId, 'sql');
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => ruleIds(d).includes('iam-role-arn'), 'iam-role-arn on an untitled SQL document');
