@@ -1,7 +1,8 @@
 /** ARN pattern overlap: a policy resource against catalogue ARN templates. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { overlaps, resourcePattern, templatePatterns } from '../../server/src/service/arnOverlap';
+import { type ArnPattern, overlaps, resourcePattern, templatePatterns } from '../../server/src/service/arnOverlap';
+import { getService } from '../helpers';
 
 const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
 const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
@@ -53,4 +54,35 @@ describe('ARN overlap', () => {
   it('answers "overlap" for text longer than any ARN', () => {
     assert.ok(fits(ROLE, `arn:aws:iam::123456789012:policy/${'x'.repeat(5000)}`));
   });
+
+  it('compares field by field exactly as it compares whole ARNs, for every catalogue template', () => {
+    const { catalog } = getService();
+    const templates = catalog.serviceNames().flatMap((prefix) => catalog.service(prefix)!.resourceTypes.map((r) => r.arn));
+    const whole = (p: ArnPattern): ArnPattern => ({ ...p, fields: undefined });
+    // Each template filled in, then bent the ways policies bend it: wildcards in each field, a field
+    // dropped, another template's resource, S3 bucket and object forms.
+    const fill = (template: string, region: string, account: string, name: string) =>
+      template.split(', ')[0].replace(/\$\{(\w+)\}/g, (_, p: string) => (p === 'Partition' ? 'aws' : p === 'Region' ? region : p === 'Account' ? account : name));
+    let compared = 0;
+    let differing = 0;
+    for (const [k, template] of templates.entries()) {
+      const other = templates[(k * 7919) % templates.length];
+      const resources = [
+        fill(template, 'eu-west-1', '123456789012', 'x-1'), fill(template, '*', '*', '*'), fill(template, 'eu-west-?', '123456789012', 'x/*'),
+        fill(template, '', '', 'x'), fill(other, 'us-east-1', '123456789012', 'y'), fill(template, 'eu-west-1', '123456789012', '${aws:username}'),
+        'arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*', 'arn:aws:*', `${fill(template, 'eu-west-1', '1', 'z')}:extra`,
+      ];
+      for (const form of templatePatterns(template)) {
+        for (const text of resources) {
+          const resource = resourcePattern(text);
+          const fieldwise = overlaps(form, resource);
+          assert.equal(fieldwise, overlaps(whole(form), whole(resource)), `${form.text} against ${text}`);
+          compared++;
+          if (form.fields && resource.fields) differing++;
+        }
+      }
+    }
+    assert.ok(differing > compared / 2, `most comparisons go field by field (${differing} of ${compared})`);
+  });
 });
+

@@ -4,15 +4,15 @@ import { hasTemplate, lex, unescapeString, type TokenKind } from '../../server/s
 
 /** `kind:text` of every token, for compact expectations. */
 function tokens(text: string): string[] {
-  return lex(text).tokens.map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
+  return lex(text).tokens.toArray().map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
 }
 
 function significant(text: string): string[] {
-  return lex(text).tokens.filter((t) => t.kind !== 'comment').map((t) => text.slice(t.start, t.end));
+  return lex(text).tokens.toArray().filter((t) => t.kind !== 'comment').map((t) => text.slice(t.start, t.end));
 }
 
 function only(text: string, kind: TokenKind): string[] {
-  return lex(text).tokens.filter((t) => t.kind === kind).map((t) => text.slice(t.start, t.end));
+  return lex(text).tokens.toArray().filter((t) => t.kind === kind).map((t) => text.slice(t.start, t.end));
 }
 
 function problems(text: string): string[] {
@@ -25,7 +25,7 @@ describe('sql lexer: basics', () => {
     assert.deepEqual(tokens(text), [
       'word:COPY', 'word:t', 'word:FROM', "string:'s3://b/k'", 'word:IAM_ROLE', 'word:default', 'operator:;',
     ]);
-    const str = lex(text).tokens[3];
+    const str = lex(text).tokens.toArray()[3];
     assert.equal(text.slice(str.bodyStart, str.bodyEnd), 's3://b/k');
     assert.deepEqual(problems(text), []);
   });
@@ -43,7 +43,7 @@ describe('sql lexer: basics', () => {
   it('lexes only the requested range, with offsets into the whole text', () => {
     const text = "xx COPY 'a' yy";
     const result = lex(text, 3, 11);
-    assert.deepEqual(result.tokens.map((t) => [t.kind, t.start, t.end]), [['word', 3, 7], ['string', 8, 11]]);
+    assert.deepEqual(result.tokens.toArray().map((t) => [t.kind, t.start, t.end]), [['word', 3, 7], ['string', 8, 11]]);
   });
 
   it('treats every kind of whitespace, including no-break space and BOM, as blanks', () => {
@@ -103,7 +103,7 @@ describe('sql lexer: strings', () => {
   it('reports an unterminated string at its opening quote and resumes on the next line', () => {
     const text = "COPY t FROM 's3://b\nIAM_ROLE default;";
     assert.deepEqual(problems(text), ['12+1 Unterminated string: the closing quote is missing.']);
-    const string = lex(text).tokens[3];
+    const string = lex(text).tokens.toArray()[3];
     assert.equal(string.unterminated, true);
     assert.equal(text.slice(string.start, string.end), "'s3://b");
     assert.deepEqual(significant(text).slice(4), ['IAM_ROLE', 'default', ';']);
@@ -147,7 +147,7 @@ describe('sql lexer: strings', () => {
 describe('sql lexer: dollar quoting', () => {
   it('reads $$ bodies with quotes and semicolons as one token', () => {
     const text = "CREATE PROCEDURE p() AS $$ BEGIN UNLOAD ('select 1') TO 's3://b/'; END; $$ LANGUAGE plpgsql;";
-    const body = lex(text).tokens.find((t) => t.kind === 'dollarString')!;
+    const body = lex(text).tokens.toArray().find((t) => t.kind === 'dollarString')!;
     assert.equal(text.slice(body.bodyStart, body.bodyEnd), " BEGIN UNLOAD ('select 1') TO 's3://b/'; END; ");
     assert.equal(only(text, 'operator').filter((o) => o === ';').length, 1);
   });
@@ -261,18 +261,18 @@ describe('sql lexer: large and pathological input', () => {
   it('lexes a 1.2 MB file without problems', () => {
     const result = lex(text);
     assert.equal(result.problems.length, 0);
-    assert.ok(result.tokens.length > 90_000);
+    assert.ok(result.tokens.count > 90_000);
   });
 
   it('lexes a range of the text as it lexes that part alone', () => {
     const end = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
-    const part = lex(text, 0, end).tokens;
-    assert.deepEqual(part.map((t) => [t.kind, t.start, t.end]), lex(text.slice(0, end)).tokens.map((t) => [t.kind, t.start, t.end]));
+    const part = lex(text, 0, end).tokens.toArray();
+    assert.deepEqual(part.map((t) => [t.kind, t.start, t.end]), lex(text.slice(0, end)).tokens.toArray().map((t) => [t.kind, t.start, t.end]));
   });
 
   // A quadratic scan over these 60,000 unclosed openers would take minutes: the timeout guards a hang.
   it('gets through many unclosed openers', { timeout: 20_000 }, () => {
     const pathological = "'{{".repeat(20_000) + '\n' + '{{ x'.repeat(20_000) + '\n' + '$a$ '.repeat(20_000);
-    assert.ok(lex(pathological).tokens.length > 0);
+    assert.ok(lex(pathological).tokens.count > 0);
   });
 });

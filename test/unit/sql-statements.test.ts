@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accessAt, accessOf, roleChainAt } from '../../server/src/service/sql/access';
-import { chainElements, parseSql, statementAt, type SqlStatement } from '../../server/src/service/sql/statements';
+import { chainElements } from '../../server/src/service/sql/roles';
+import { parseSql, statementAt, type SqlStatement } from '../../server/src/service/sql/statements';
 import { findingsOf } from '../helpers';
 
 const A = 'arn:aws:iam::123456789012:role/RoleA';

@@ -25,6 +25,29 @@ export interface ArnPattern {
   /** The service field when it is plain text: patterns of different services never overlap. */
   service?: string;
   codes: number[];
+  /** The codes of the six ARN fields (arn, partition, service, region, account, resource) when nothing
+   * in the first five can stand for a colon: two such patterns overlap exactly when each pair of fields
+   * does, which is far cheaper than comparing them whole. */
+  fields?: number[][];
+}
+
+const HEAD_FIELDS = 5;
+
+/** Splits `codes` at its first five colons, unless a wildcard before the fifth could match a colon. */
+function splitFields(codes: number[]): number[][] | undefined {
+  const fields: number[][] = [];
+  let start = 0;
+  for (let k = 0; k < codes.length && fields.length < HEAD_FIELDS; k++) {
+    const c = codes[k];
+    if (c === ANY || c === ONE) return undefined;
+    if (c === COLON) {
+      fields.push(codes.slice(start, k));
+      start = k + 1;
+    }
+  }
+  if (fields.length < HEAD_FIELDS) return undefined;
+  fields.push(codes.slice(start));
+  return fields;
 }
 
 function serviceField(text: string): string | undefined {
@@ -47,7 +70,7 @@ function compile(text: string, template: boolean): ArnPattern {
     else if (c === '?') codes.push(ONE);
     else codes.push(c.toLowerCase().charCodeAt(0));
   }
-  return { text, service: serviceField(text), codes };
+  return { text, service: serviceField(text), codes, fields: splitFields(codes) };
 }
 
 /** A policy's ARN pattern: `*` and `?` are wildcards, `${aws:username}` and other variables any text. */
@@ -108,10 +131,31 @@ function solve(i: number, j: number): boolean {
 /** Whether some string matches both patterns (compared case-insensitively). */
 export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
   if (a.service && b.service && a.service !== b.service) return false;
+  if (a.fields && b.fields) {
+    // The resource field first: it tells most patterns apart.
+    for (let k = HEAD_FIELDS; k >= 0; k--) if (!codesOverlap(a.fields[k], b.fields[k])) return false;
+    return true;
+  }
+  return codesOverlap(a.codes, b.codes);
+}
+
+function allRuns(codes: number[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isRun(codes[k])) return false;
+  return true;
+}
+
+/** Whether the characters of codes[from..to) may all stand in `run` (its wildcards can pick any that do). */
+function allowsAll(run: number, codes: number[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!compatible(run, codes[k])) return false;
+  return true;
+}
+
+/** Whether some string matches both code arrays. */
+function codesOverlap(a: number[], b: number[]): boolean {
   // Longer than any ARN (2,048 characters): not worth the recursion depth, and "overlap" is the safe answer.
-  if (a.codes.length + b.codes.length > 4096) return true;
-  xs = a.codes;
-  ys = b.codes;
+  if (a.length + b.length > 4096) return true;
+  xs = a;
+  ys = b;
   // Equal or clashing literal characters at either end settle most comparisons without the memo.
   i0 = 0;
   j0 = 0;
@@ -127,6 +171,12 @@ export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
     n--;
     m--;
   }
+  // One side used up: the rest of the other must be runs, which may stand for nothing.
+  if (i0 === n) return allRuns(ys, j0, m);
+  if (j0 === m) return allRuns(xs, i0, n);
+  // One side down to a single run (a placeholder, `*`): it takes the other side if it allows its characters.
+  if (n - i0 === 1 && isRun(xs[i0])) return allowsAll(xs[i0], ys, j0, m);
+  if (m - j0 === 1 && isRun(ys[j0])) return allowsAll(ys[j0], xs, i0, n);
   const cells = (n - i0 + 1) * (m - j0 + 1);
   if (cells > memo.length) memo = new Uint8Array(cells * 2);
   else memo.fill(0, 0, cells);

@@ -1,7 +1,7 @@
 /** What a statement reaches and with which roles: the input for writing a least-privilege policy for "the
  * statement under the cursor". Built from the statement model; templated values are left out. */
-import { carriesAuthorization } from './roles';
-import { chainElements, statementAt, type Clause, type SqlStatement, type SqlValue } from './statements';
+import { carriesAuthorization, chainElements } from './roles';
+import { statementAt, type Clause, type SqlStatement, type SqlValue } from './statements';
 import type { StatementKind } from './syntax';
 
 export interface RoleRef {
@@ -56,11 +56,7 @@ function literal(value: SqlValue | undefined): string | undefined {
 
 /** The role ARNs of a chain value, in order (empty elements dropped). */
 export function chainRoles(value: SqlValue): RoleRef[] {
-  return chainElements(value).filter((e) => e.text.trim()).map((e) => {
-    const lead = e.text.length - e.text.trimStart().length;
-    const arn = e.text.trim();
-    return { arn, offset: e.offset + lead, length: arn.length };
-  });
+  return chainElements(value).filter((e) => e.arn).map((e) => ({ arn: e.arn, offset: e.arnOffset, length: e.arn.length }));
 }
 
 function rolesOf(clause: Clause | undefined): RoleRef[] {

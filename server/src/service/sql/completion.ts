@@ -6,7 +6,8 @@ import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKi
 import type { Catalog } from '../catalog';
 import { parseArn } from '../arn';
 import type { Token } from './lexer';
-import { chainElements, inComment, sqlModel, statementAt, type Clause, type SqlStatement } from './statements';
+import { chainElements } from './roles';
+import { inComment, sqlModel, statementAt, type Clause, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS } from './syntax';
 
 export interface SqlCompletionContext {

@@ -6,7 +6,7 @@ import { parseArn } from '../arn';
 import type { Catalog } from '../catalog';
 import { accessOf, type StatementAccess } from './access';
 import { carriesAuthorization, isQuotedKeyword, type RoleValue } from './roles';
-import { chainElements, inComment, sqlModel, statementAt, type SqlStatement } from './statements';
+import { inComment, sqlModel, statementAt, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS, MAX_CHAIN } from './syntax';
 
 export interface SqlHoverContext { catalog: Catalog }
@@ -54,10 +54,10 @@ function permissionsFor(access: StatementAccess, catalog: Catalog): string[] {
 }
 
 function chainHover(statement: SqlStatement, role: RoleValue, offset: number, catalog: Catalog): Found | null {
-  const elements = chainElements(role.value).filter((e) => e.text.trim());
+  const elements = role.elements.filter((e) => e.arn);
   const index = elements.findIndex((e) => offset >= e.offset && offset <= e.offset + e.text.length);
   if (index < 0) return null;
-  const roles = elements.map((e) => roleInfo(e.text.trim()));
+  const roles = elements.map((e) => roleInfo(e.arn));
   const catalogRole = role.clause.name === 'CATALOG_ROLE';
   const lines: string[] = [];
   lines.push(roles.length > 1

@@ -29,7 +29,70 @@ export interface Token {
 
 export interface LexProblem { offset: number; length: number; message: string }
 
-export interface LexResult { tokens: Token[]; problems: LexProblem[] }
+const KIND_NAMES: TokenKind[] = ['word', 'quotedIdent', 'string', 'dollarString', 'typographicString', 'number', 'param', 'operator', 'template', 'comment'];
+const KIND_CODES = new Map(KIND_NAMES.map((k, i) => [k, i]));
+const UNTERMINATED = 0x80;
+
+/** The tokens of a text, kept in typed arrays rather than one object per token: a long script has
+ * hundreds of thousands of tokens, and a model that keeps them as objects spends its time in the
+ * garbage collector. `token(i)` gives one as an object. */
+export class TokenList {
+  count = 0;
+  private kinds = new Uint8Array(1024);
+  private offsets = new Int32Array(4 * 1024);
+
+  push(kind: TokenKind, start: number, end: number, bodyStart: number, bodyEnd: number, unterminated: boolean): void {
+    if (this.count === this.kinds.length) {
+      const kinds = new Uint8Array(this.count * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+      const offsets = new Int32Array(this.count * 8);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+    }
+    this.kinds[this.count] = KIND_CODES.get(kind)! | (unterminated ? UNTERMINATED : 0);
+    const o = this.count * 4;
+    this.offsets[o] = start;
+    this.offsets[o + 1] = end;
+    this.offsets[o + 2] = bodyStart;
+    this.offsets[o + 3] = bodyEnd;
+    this.count++;
+  }
+
+  kind(i: number): TokenKind {
+    return KIND_NAMES[this.kinds[i] & ~UNTERMINATED];
+  }
+
+  start(i: number): number {
+    return this.offsets[i * 4];
+  }
+
+  end(i: number): number {
+    return this.offsets[i * 4 + 1];
+  }
+
+  bodyStart(i: number): number {
+    return this.offsets[i * 4 + 2];
+  }
+
+  bodyEnd(i: number): number {
+    return this.offsets[i * 4 + 3];
+  }
+
+  unterminated(i: number): boolean {
+    return (this.kinds[i] & UNTERMINATED) !== 0;
+  }
+
+  token(i: number): Token {
+    return { kind: this.kind(i), start: this.start(i), end: this.end(i), bodyStart: this.bodyStart(i), bodyEnd: this.bodyEnd(i), unterminated: this.unterminated(i) };
+  }
+
+  toArray(): Token[] {
+    return Array.from({ length: this.count }, (_, i) => this.token(i));
+  }
+}
+
+export interface LexResult { tokens: TokenList; problems: LexProblem[] }
 
 const enum Ch {
   Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32,
@@ -86,7 +149,7 @@ function finder(text: string, needle: string): (from: number) => number {
 
 /** Lexes `text` from `start` to `end`. Offsets in tokens and problems are offsets into `text`. */
 export function lex(text: string, start = 0, end = text.length): LexResult {
-  const tokens: Token[] = [];
+  const tokens = new TokenList();
   const problems: LexProblem[] = [];
   const nextLineFeed = finder(text, '\n');
   const closers = new Map<string, (from: number) => number>();
@@ -110,17 +173,17 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
     const at = closerOf(needle)(from);
     return at >= 0 && at + needle.length <= end ? at : -1;
   };
-  let lastSignificant: Token | undefined;
-  let beforeLastSignificant: Token | undefined;
+  /** Indices of the last two tokens that are not comments (-1: none yet). */
+  let lastSignificant = -1;
+  let beforeLastSignificant = -1;
   const push = (kind: TokenKind, s: number, e: number, bodyStart = s, bodyEnd = e, unterminated = false) => {
-    const token: Token = { kind, start: s, end: e, bodyStart, bodyEnd, unterminated };
-    tokens.push(token);
     if (kind !== 'comment') {
       beforeLastSignificant = lastSignificant;
-      lastSignificant = token;
+      lastSignificant = tokens.count;
     }
+    tokens.push(kind, s, e, bodyStart, bodyEnd, unterminated);
   };
-  const lowerWord = (t: Token | undefined) => (t?.kind === 'word' ? text.slice(t.start, t.end).toLowerCase() : '');
+  const lowerWord = (i: number) => (i >= 0 && tokens.kind(i) === 'word' ? text.slice(tokens.start(i), tokens.end(i)).toLowerCase() : '');
   /** The string about to be lexed is the value of a one-line clause (`IAM_ROLE '…'`, `REGION AS '…'`). */
   const isOneLineValue = () => VALUE_KEYWORDS.has(lowerWord(lastSignificant)) ||
     (lowerWord(lastSignificant) === 'as' && VALUE_KEYWORDS.has(lowerWord(beforeLastSignificant)));
@@ -314,9 +377,8 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
    * where pgAdmin-style `$BODY$` quoting is common. */
   function looksLikePlaceholder(tag: string): boolean {
     if (/[a-z]/.test(tag)) return false;
-    const prev = lastSignificant;
-    if (!prev) return true;
-    const prevText = text.slice(prev.start, prev.end);
+    if (lastSignificant < 0) return true;
+    const prevText = text.slice(tokens.start(lastSignificant), tokens.end(lastSignificant));
     return !(prevText === '(' || /^as$/i.test(prevText));
   }
 

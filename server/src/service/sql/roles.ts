@@ -1,11 +1,14 @@
 /** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
  * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
+import { parseArn, type Arn } from '../arn';
 import type { Clause, SqlStatement, SqlValue } from './statements';
 
 export interface RoleValue {
   clause: Clause;
   /** The chain as written; for CREDENTIALS, the `aws_iam_role` value. */
   value: SqlValue;
+  /** The chain's comma-separated elements. */
+  elements: ChainElement[];
   inCredentials: boolean;
 }
 
@@ -18,10 +21,12 @@ export function roleValues(statement: Pick<SqlStatement, 'clauses'>): RoleValue[
     const value = clause.value;
     if (!value || value.templated || !QUOTED.has(value.kind)) continue;
     if (clause.name === 'IAM_ROLE' || clause.name === 'CATALOG_ROLE' || clause.name === 'ON') {
-      values.push({ clause, value, inCredentials: false });
+      values.push({ clause, value, elements: chainElements(value), inCredentials: false });
     } else if (clause.name === 'CREDENTIALS') {
       const pair = clause.pairs?.find((p) => p.key === 'aws_iam_role' && p.hasEquals);
-      if (pair) values.push({ clause, value: { ...value, text: pair.value, value: pair.value, offset: pair.valueOffset }, inCredentials: true });
+      if (!pair) continue;
+      const pairValue = { ...value, text: pair.value, value: pair.value, offset: pair.valueOffset };
+      values.push({ clause, value: pairValue, elements: chainElements(pairValue), inCredentials: true });
     }
   }
   return values;
@@ -46,4 +51,32 @@ export function isQuotedKeyword(text: string): boolean {
 /** Whether the statement is one of the kinds that carry authorization. */
 export function carriesAuthorization(statement: SqlStatement): boolean {
   return statement.kind !== 'other' && statement.kind !== 'create-procedure';
+}
+
+export interface ChainElement {
+  /** The element as written, spaces included. */
+  text: string;
+  /** Document offset of `text[0]`. */
+  offset: number;
+  /** The element without its surrounding spaces ('' for an empty element), and its document offset. */
+  arn: string;
+  arnOffset: number;
+  /** `arn` split into its fields, when it has six. */
+  parsed: Arn | undefined;
+}
+
+/** The comma-separated elements of a role chain value, with their offsets. The parser keeps those of
+ * every role in `RoleValue.elements`, which rules read rather than split again. */
+export function chainElements(value: SqlValue): ChainElement[] {
+  const elements: ChainElement[] = [];
+  let start = 0;
+  for (let k = 0; k <= value.text.length; k++) {
+    if (k === value.text.length || value.text[k] === ',') {
+      const text = value.text.slice(start, k);
+      const arn = text.trim();
+      elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: parseArn(arn) });
+      start = k + 1;
+    }
+  }
+  return elements;
 }

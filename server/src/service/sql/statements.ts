@@ -2,7 +2,7 @@
  * credentials, its kind and its authorization and resource clauses, with document offsets. Statements
  * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
 import { credentialPairs, type CredentialPair } from './credentials';
-import { hasTemplate, lex, unescapeString, type LexProblem, type Token } from './lexer';
+import { hasTemplate, lex, unescapeString, type LexProblem, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
 import { KINDS, type StatementKind } from './syntax';
 
@@ -88,20 +88,21 @@ function quoteLiteral(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/** The source inside a single-quoted string token: '' and backslash escapes resolved, offsets mapped. */
-function innerSource(outer: Source, token: Token): Source {
-  const raw = outer.text.slice(token.bodyStart, token.bodyEnd);
+/** The source inside a single-quoted string token (its body from `bodyStart` to `bodyEnd`): '' and
+ * backslash escapes resolved, offsets mapped. */
+function innerSource(outer: Source, bodyStart: number, bodyEnd: number): Source {
+  const raw = outer.text.slice(bodyStart, bodyEnd);
   const map: number[] = [];
   let text = '';
   for (let k = 0; k < raw.length; k++) {
-    map.push(outer.toDoc(token.bodyStart + k));
+    map.push(outer.toDoc(bodyStart + k));
     const c = raw[k];
     if ((c === "'" && raw[k + 1] === "'") || c === '\\') {
       text += c === '\\' ? unescapeString(raw.slice(k, k + 2)) : "'";
       k++;
     } else text += c;
   }
-  map.push(outer.toDoc(token.bodyEnd));
+  map.push(outer.toDoc(bodyEnd));
   return {
     text,
     embedded: true,
@@ -151,22 +152,23 @@ export function statementAt(text: string, offset: number): SqlStatement | undefi
   return best;
 }
 
-/** Splits `tokens` (offsets in `source`) on `;` and adds the statements they make. `end` is the source
- * offset where the last statement's reach ends; `inBody` strips PL/pgSQL control words. */
-function addStatements(model: SqlModel, source: Source, tokens: Token[], end: number, inBody: boolean): void {
-  let chunk: Token[] = [];
+/** Splits the tokens (offsets in `source`) on `;` and adds the statements they make. `end` is the
+ * source offset where the last statement's reach ends; `inBody` strips PL/pgSQL control words. */
+function addStatements(model: SqlModel, source: Source, tokens: TokenList, end: number, inBody: boolean): void {
+  let chunk: number[] = [];
   const flush = (stop: number) => {
-    const significant = inBody ? stripControlWords(source, chunk) : chunk;
-    if (significant.length) addStatement(model, source, significant, stop, inBody);
+    const significant = inBody ? stripControlWords(source, tokens, chunk) : chunk;
+    if (significant.length) addStatement(model, source, tokens, significant, stop, inBody);
     chunk = [];
   };
-  for (const t of tokens) {
-    if (t.kind === 'comment') {
-      model.comments.push({ start: source.toDoc(t.start), end: source.toDoc(t.end) });
+  for (let i = 0; i < tokens.count; i++) {
+    const kind = tokens.kind(i);
+    if (kind === 'comment') {
+      model.comments.push({ start: source.toDoc(tokens.start(i)), end: source.toDoc(tokens.end(i)) });
       continue;
     }
-    if (t.kind === 'operator' && source.text.charCodeAt(t.start) === 59 /* ; */) flush(t.start);
-    else chunk.push(t);
+    if (kind === 'operator' && source.text.charCodeAt(tokens.start(i)) === 59 /* ; */) flush(tokens.start(i));
+    else chunk.push(i);
   }
   flush(end);
 }
@@ -174,13 +176,13 @@ function addStatements(model: SqlModel, source: Source, tokens: Token[], end: nu
 const CONTROL_WORDS = new Set(['BEGIN', 'ELSE', 'LOOP', 'THEN', 'EXCEPTION']);
 
 /** Drops the PL/pgSQL words before a statement in a procedure body: BEGIN, ELSE, LOOP, `IF … THEN`. */
-function stripControlWords(source: Source, chunk: Token[]): Token[] {
+function stripControlWords(source: Source, tokens: TokenList, chunk: number[]): number[] {
   let i = 0;
   while (i < chunk.length) {
-    const w = wordOf(source, chunk[i]);
+    const w = wordOf(source, tokens, chunk[i]);
     if (CONTROL_WORDS.has(w)) i++;
     else if (w === 'IF' || w === 'ELSIF' || w === 'WHEN') {
-      const then = chunk.findIndex((t, k) => k > i && wordOf(source, t) === 'THEN');
+      const then = chunk.findIndex((t, k) => k > i && wordOf(source, tokens, t) === 'THEN');
       if (then < 0) return [];
       i = then + 1;
     } else break;
@@ -188,8 +190,13 @@ function stripControlWords(source: Source, chunk: Token[]): Token[] {
   return chunk.slice(i);
 }
 
-function wordOf(source: Source, t: Token | undefined): string {
-  return t?.kind === 'word' ? source.text.slice(t.start, t.end).toUpperCase() : '';
+/** Token `i` upper-cased if it is a word that may be a keyword (at most 20 characters, as
+ * MASTER_SYMMETRIC_KEY), else ''. */
+function wordOf(source: Source, tokens: TokenList, i: number | undefined): string {
+  if (i === undefined || tokens.kind(i) !== 'word') return '';
+  const start = tokens.start(i);
+  const end = tokens.end(i);
+  return end - start <= 20 ? source.text.slice(start, end).toUpperCase() : '';
 }
 
 function toDocToken(source: Source, t: Token): Token {
@@ -232,55 +239,98 @@ function kindOf(words: string[], h: number): { kind: StatementKind; headLength: 
   }
 }
 
-function addStatement(model: SqlModel, source: Source, sourceTokens: Token[], sourceStop: number, embedded: boolean): void {
+/** Statements whose kind is settled by their first word: no need to read the others. */
+const HEAD_WORDS = new Set(['COPY', 'UNLOAD', 'CREATE', 'ALTER', 'GRANT', 'REVOKE', 'EXECUTE']);
+
+/** A statement of the model. Its tokens are made into objects only when asked for: most statements
+ * are read through the token list while parsing and never again. */
+class ParsedStatement implements SqlStatement {
+  clauses: Clause[] = [];
+  roles: RoleValue[] = [];
+  source?: string;
+  private madeTokens?: Token[];
+
+  constructor(
+    public kind: StatementKind,
+    public start: number,
+    public end: number,
+    public stop: number,
+    public head: Span,
+    public templated: boolean,
+    public embedded: boolean,
+    private readonly origin: Source,
+    private readonly list: TokenList,
+    /** The first and last of its tokens in `list`; the comments between them are not its tokens. */
+    private readonly first: number,
+    private readonly last: number,
+  ) {}
+
+  get label(): string {
+    return KINDS[this.kind].label;
+  }
+
+  get tokens(): Token[] {
+    if (!this.madeTokens) {
+      this.madeTokens = [];
+      for (let i = this.first; i <= this.last; i++) {
+        if (this.list.kind(i) !== 'comment') this.madeTokens.push(toDocToken(this.origin, this.list.token(i)));
+      }
+    }
+    return this.madeTokens;
+  }
+
+  literal(value: string): string {
+    return this.origin.escape(quoteLiteral(value));
+  }
+}
+
+function addStatement(model: SqlModel, source: Source, tokens: TokenList, indices: number[], sourceStop: number, embedded: boolean): void {
   let h = 0;
-  while (h < sourceTokens.length && sourceTokens[h].kind === 'template') h++;
-  // Keywords are at most 20 characters (MASTER_SYMMETRIC_KEY): longer words are identifiers.
-  const words = sourceTokens.map((t) => (t.kind === 'word' && t.end - t.start <= 20 ? source.text.slice(t.start, t.end).toUpperCase() : ''));
-  const { kind, headLength } = h < sourceTokens.length ? kindOf(words, h) : { kind: 'other' as const, headLength: 0 };
-  const tokens = source.mapped ? sourceTokens.map((t) => toDocToken(source, t)) : sourceTokens;
-  const last = tokens[tokens.length - 1];
-  const headEnd = tokens[Math.min(h + headLength, tokens.length) - 1] ?? last;
-  const statement: SqlStatement = {
+  while (h < indices.length && tokens.kind(indices[h]) === 'template') h++;
+  const words = h < indices.length && HEAD_WORDS.has(wordOf(source, tokens, indices[h])) ? indices.map((i) => wordOf(source, tokens, i)) : [];
+  const { kind, headLength } = words.length ? kindOf(words, h) : { kind: 'other' as const, headLength: h < indices.length ? 1 : 0 };
+  const first = indices[0];
+  const last = indices[indices.length - 1];
+  const headEnd = indices[Math.min(h + headLength, indices.length) - 1] ?? last;
+  const statement = new ParsedStatement(
     kind,
-    label: KINDS[kind].label,
-    start: tokens[0].start,
-    end: last.end,
-    stop: Math.max(last.end, source.toDoc(sourceStop)),
-    head: { start: tokens[Math.min(h, tokens.length - 1)].start, end: headEnd.end },
+    source.toDoc(tokens.start(first)),
+    source.toDoc(tokens.end(last)),
+    Math.max(source.toDoc(tokens.end(last)), source.toDoc(sourceStop)),
+    { start: source.toDoc(tokens.start(indices[Math.min(h, indices.length - 1)])), end: source.toDoc(tokens.end(headEnd)) },
+    indices.some((i) => tokens.kind(i) === 'template'),
+    embedded || source.embedded,
+    source,
     tokens,
-    clauses: [],
-    roles: [],
-    templated: tokens.some((t) => t.kind === 'template'),
-    embedded: embedded || source.embedded,
-    literal: (value) => source.escape(quoteLiteral(value)),
-  };
+    first,
+    last,
+  );
   if (kind !== 'other' && kind !== 'create-procedure') {
-    new ClauseReader(source, sourceTokens, words, statement).read(h + headLength);
+    new ClauseReader(source, tokens, indices, words, statement).read(h + headLength);
     statement.roles = roleValues(statement);
   }
   model.statements.push(statement);
-  if (kind === 'create-procedure') addBodyStatements(model, source, sourceTokens, words);
-  else if (embedded && words[0] === 'EXECUTE' && sourceTokens.length === 2 && sourceTokens[1].kind === 'string') {
-    addStringStatements(model, source, sourceTokens[1]);
+  if (kind === 'create-procedure') addBodyStatements(model, source, tokens, indices, words);
+  else if (embedded && words[0] === 'EXECUTE' && indices.length === 2 && tokens.kind(indices[1]) === 'string') {
+    addStringStatements(model, source, tokens, indices[1]);
   }
 }
 
 /** The statements of a procedure body (`AS $$ … $$` or `AS '…'`). */
-function addBodyStatements(model: SqlModel, source: Source, tokens: Token[], words: string[]): void {
+function addBodyStatements(model: SqlModel, source: Source, tokens: TokenList, indices: number[], words: string[]): void {
   const as = words.indexOf('AS');
-  const body = tokens[as + 1];
-  if (as < 0 || !body) return;
-  if (body.kind === 'dollarString') {
-    const { tokens: inner, problems } = lex(source.text, body.bodyStart, body.bodyEnd);
+  const body = indices[as + 1];
+  if (as < 0 || body === undefined) return;
+  if (tokens.kind(body) === 'dollarString') {
+    const { tokens: inner, problems } = lex(source.text, tokens.bodyStart(body), tokens.bodyEnd(body));
     for (const p of problems) model.problems.push({ ...p, offset: source.toDoc(p.offset) });
-    addStatements(model, { ...source, embedded: true }, inner, body.bodyEnd, true);
-  } else if (body.kind === 'string') addStringStatements(model, source, body, true);
+    addStatements(model, { ...source, embedded: true }, inner, tokens.bodyEnd(body), true);
+  } else if (tokens.kind(body) === 'string') addStringStatements(model, source, tokens, body, true);
 }
 
 /** The statements written inside a single-quoted string: a procedure body or `EXECUTE '…'`. */
-function addStringStatements(model: SqlModel, outer: Source, token: Token, inBody = false): void {
-  const source = innerSource(outer, token);
+function addStringStatements(model: SqlModel, outer: Source, outerTokens: TokenList, string: number, inBody = false): void {
+  const source = innerSource(outer, outerTokens.bodyStart(string), outerTokens.bodyEnd(string));
   const { tokens, problems } = lex(source.text);
   for (const p of problems) model.problems.push({ ...p, offset: source.toDoc(p.offset) });
   addStatements(model, source, tokens, source.text.length, inBody);
@@ -298,37 +348,43 @@ const roleWord = (w: string) => !CLAUSE_WORDS.has(w);
 
 /** Reads the clauses of one statement, in source tokens, into the statement (document offsets). */
 class ClauseReader {
-  constructor(private source: Source, private tokens: Token[], private words: string[], private statement: SqlStatement) {}
+  /** `indices`: the statement's tokens in `list`, so that token `i` of the statement is `list` token `indices[i]`. */
+  constructor(private source: Source, private list: TokenList, private indices: number[], private words: string[], private statement: SqlStatement) {}
+
+  private get length(): number {
+    return this.indices.length;
+  }
 
   private word(i: number): string {
     return this.words[i] ?? '';
   }
 
   private isOperator(i: number, op: string): boolean {
-    const t = this.tokens[i];
-    return t?.kind === 'operator' && this.source.text.slice(t.start, t.end) === op;
+    const t = this.indices[i];
+    return t !== undefined && this.list.kind(t) === 'operator' && this.source.text.startsWith(op, this.list.start(t)) && this.list.end(t) - this.list.start(t) === op.length;
   }
 
   private span(from: number, to: number): Span {
-    return { start: this.source.toDoc(this.tokens[from].start), end: this.source.toDoc(this.tokens[to].end) };
+    return { start: this.source.toDoc(this.list.start(this.indices[from])), end: this.source.toDoc(this.list.end(this.indices[to])) };
   }
 
   /** The value at token `i`: a string-like token, or a bare word that `acceptWord` accepts. */
   private valueAt(i: number, acceptWord?: (word: string) => boolean): SqlValue | undefined {
-    const t = this.tokens[i];
-    if (!t) return undefined;
-    const isWord = t.kind === 'word' && acceptWord !== undefined && acceptWord(this.word(i));
-    if (!STRING_KINDS.has(t.kind) && !isWord) return undefined;
-    const raw = this.source.text.slice(t.bodyStart, t.bodyEnd);
+    const t = this.indices[i];
+    if (t === undefined) return undefined;
+    const kind = this.list.kind(t);
+    const isWord = kind === 'word' && acceptWord !== undefined && acceptWord(this.word(i));
+    if (!STRING_KINDS.has(kind) && !isWord) return undefined;
+    const raw = this.source.text.slice(this.list.bodyStart(t), this.list.bodyEnd(t));
     return {
       text: raw,
-      value: t.kind === 'string' ? unescapeString(raw) : raw,
-      offset: this.source.toDoc(t.bodyStart),
-      start: this.source.toDoc(t.start),
-      end: this.source.toDoc(t.end),
-      kind: t.kind as SqlValue['kind'],
-      templated: t.kind === 'template' || hasTemplate(raw),
-      unterminated: t.unterminated,
+      value: kind === 'string' ? unescapeString(raw) : raw,
+      offset: this.source.toDoc(this.list.bodyStart(t)),
+      start: this.source.toDoc(this.list.start(t)),
+      end: this.source.toDoc(this.list.end(t)),
+      kind: kind as SqlValue['kind'],
+      templated: kind === 'template' || hasTemplate(raw),
+      unterminated: this.list.unterminated(t),
     };
   }
 
@@ -342,7 +398,7 @@ class ClauseReader {
     const { kind } = this.statement;
     let depth = 0;
     let settingsDepth = -1;
-    for (let i = from; i < this.tokens.length; i++) {
+    for (let i = from; i < this.length; i++) {
       if (this.isOperator(i, '(')) {
         depth++;
         if (this.word(i - 1) === 'SETTINGS') settingsDepth = depth;
@@ -423,10 +479,10 @@ class ClauseReader {
     }
     if (name === 'ON' && (kind === 'grant-assumerole' || kind === 'revoke-assumerole')) return this.assumeRoleTargets(i);
     if (name === 'FOR' && (kind === 'grant-assumerole' || kind === 'revoke-assumerole')) {
-      const words = this.tokens.slice(i + 1).map((t, k) => (t.kind === 'operator' ? ',' : this.word(i + 1 + k)));
+      const words = this.indices.slice(i + 1).map((t, k) => (this.list.kind(t) === 'operator' ? ',' : this.word(i + 1 + k)));
       const commands = words.join(' ').split(/\s*,\s*/).map((w) => w.trim()).filter(Boolean);
-      this.add('FOR', i, this.tokens.length - 1, undefined, commands.join(','));
-      return this.tokens.length - 1;
+      this.add('FOR', i, this.length - 1, undefined, commands.join(','));
+      return this.length - 1;
     }
     if (name === 'FUNCTION' && (kind === 'create-model' || kind === 'create-external-model')) {
       const value = this.valueAt(i + 1, () => true);
@@ -479,36 +535,6 @@ class ClauseReader {
     }
     return j - 1;
   }
-}
-
-export interface ChainElement {
-  /** The element as written, spaces included. */
-  text: string;
-  /** Document offset of `text[0]`. */
-  offset: number;
-}
-
-/** Each role value's elements, split once for the several rules and features that read them; shared,
- * so callers treat them as read-only. */
-const elementsOf = new WeakMap<SqlValue, ChainElement[]>();
-
-/** The comma-separated elements of a role chain value, with their offsets. */
-export function chainElements(value: SqlValue): ChainElement[] {
-  let elements = elementsOf.get(value);
-  if (!elements) elementsOf.set(value, (elements = splitChain(value)));
-  return elements;
-}
-
-function splitChain(value: SqlValue): ChainElement[] {
-  const elements: ChainElement[] = [];
-  let start = 0;
-  for (let k = 0; k <= value.text.length; k++) {
-    if (k === value.text.length || value.text[k] === ',') {
-      elements.push({ text: value.text.slice(start, k), offset: value.offset + start });
-      start = k + 1;
-    }
-  }
-  return elements;
 }
 
 export function clausesNamed(statement: SqlStatement, ...names: string[]): Clause[] {

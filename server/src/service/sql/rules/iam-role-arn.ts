@@ -1,6 +1,5 @@
-import { parseArn, roleArnProblems } from '../../arn';
+import { roleArnProblems } from '../../arn';
 import { isPlaceholderText, isQuotedKeyword, type RoleValue } from '../roles';
-import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
 /** How the clause holding a role is written, for messages. */
@@ -30,10 +29,8 @@ export const rule: SqlRule = {
       }
       for (const role of statement.roles) {
         const label = roleClauseLabel(role);
-        const elements = chainElements(role.value);
-        for (const element of elements) {
-          const arn = element.text.trim();
-          const offset = element.offset + element.text.length - element.text.trimStart().length;
+        const elements = role.elements;
+        for (const { arn, arnOffset: offset, parsed } of elements) {
           if (arn === '' || isPlaceholderText(arn) || (elements.length === 1 && isQuotedKeyword(arn))) continue;
           const prefix = /^aws_iam_role=/i.exec(arn)?.[0];
           if (prefix) {
@@ -55,7 +52,6 @@ export const rule: SqlRule = {
             });
             continue;
           }
-          const parsed = parseArn(arn);
           const nameStart = parsed ? parsed.resource.start + parsed.resource.text.lastIndexOf('/') + 1 : -1;
           const placeholderName = parsed !== undefined && isPlaceholderText(arn.slice(nameStart));
           for (const p of roleArnProblems(arn)) {

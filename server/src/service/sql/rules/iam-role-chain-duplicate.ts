@@ -1,4 +1,3 @@
-import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
 export const rule: SqlRule = {
@@ -9,15 +8,13 @@ export const rule: SqlRule = {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
         const seen = new Map<string, number>();
-        chainElements(role.value).forEach((element, k) => {
-          const arn = element.text.trim();
+        role.elements.forEach(({ arn, arnOffset: offset }, k) => {
           if (!arn) return;
           const first = seen.get(arn);
           if (first === undefined) {
             seen.set(arn, k + 1);
             return;
           }
-          const offset = element.offset + element.text.length - element.text.trimStart().length;
           const name = arn.slice(arn.lastIndexOf('/') + 1);
           report({ offset, length: arn.length, message: `${name} is role ${first} and again role ${k + 1} of the chain: ${k + 1 === first + 1 ? 'a role would assume itself' : 'the chain goes round in a circle'}.` });
         });

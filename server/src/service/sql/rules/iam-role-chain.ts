@@ -1,5 +1,4 @@
 import type { Fix } from '../../types';
-import { chainElements } from '../statements';
 import { KINDS, MAX_CHAIN } from '../syntax';
 import { roleClauseLabel } from './iam-role-arn';
 import type { SqlRule } from './rule';
@@ -15,12 +14,12 @@ export const rule: SqlRule = {
         if (role.inCredentials) continue;
         const { value } = role;
         const label = roleClauseLabel(role);
-        const elements = chainElements(value);
+        const elements = role.elements;
         if (value.text.trim() === '') {
           report({ offset: value.start, length: value.end - value.start, message: `${label} is empty: expected a role ARN.` });
           continue;
         }
-        const compact = elements.map((e) => e.text.trim()).filter(Boolean).join(',');
+        const compact = elements.map((e) => e.arn).filter(Boolean).join(',');
         const rewrite = (title: string): Fix => ({ title, edits: [{ offset: value.offset, length: value.text.length, newText: compact }], preferred: true });
         for (const space of value.text.matchAll(/\s+/g)) {
           const before = value.text[space.index - 1];
@@ -34,7 +33,7 @@ export const rule: SqlRule = {
           });
         }
         elements.forEach((element, k) => {
-          if (element.text.trim() !== '') return;
+          if (element.arn !== '') return;
           const where = k === elements.length - 1 ? 'a trailing comma' : k === 0 ? 'a leading comma' : 'two commas in a row';
           const comma = k === 0 ? element.offset + element.text.length : element.offset - 1;
           report({
@@ -44,7 +43,7 @@ export const rule: SqlRule = {
             fixes: [rewrite(k === elements.length - 1 ? 'Drop the trailing comma' : 'Remove the empty element')],
           });
         });
-        const roles = elements.filter((e) => e.text.trim() !== '');
+        const roles = elements.filter((e) => e.arn !== '');
         if (!KINDS[statement.kind].chain && roles.length > 1) {
           const second = roles[1];
           report({ offset: second.offset, length: value.offset + value.text.length - second.offset, message: `${statement.label} takes a single role ARN, not a chain.` });

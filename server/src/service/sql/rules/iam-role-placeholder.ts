@@ -1,6 +1,5 @@
-import { isAccountPlaceholder, parseArn } from '../../arn';
+import { isAccountPlaceholder } from '../../arn';
 import { isPlaceholderText } from '../roles';
-import { chainElements } from '../statements';
 import type { SqlRule } from './rule';
 
 export const rule: SqlRule = {
@@ -10,14 +9,11 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
-        for (const element of chainElements(role.value)) {
-          const arn = element.text.trim();
-          const offset = element.offset + element.text.length - element.text.trimStart().length;
+        for (const { arn, arnOffset: offset, parsed } of role.elements) {
           if (arn && isPlaceholderText(arn)) {
             report({ offset, length: arn.length, message: `Replace the placeholder "${arn}" with the ARN of the role (arn:aws:iam::<12-digit account>:role/<name>).` });
             continue;
           }
-          const parsed = parseArn(arn);
           if (!parsed || !/^arn$/i.test(parsed.prefix.text)) continue;
           if (isAccountPlaceholder(parsed.account.text)) {
             report({ offset: offset + parsed.account.start, length: parsed.account.text.length, message: `Fill in the account ID: "${parsed.account.text}" is a placeholder for the 12-digit AWS account that owns the role.` });
