@@ -2,6 +2,7 @@
  * catalogue ARN template (with `${Placeholder}` parts): the two patterns overlap when some string
  * matches both. Every doubt resolves towards "they overlap", so a caller that reports a mismatch
  * never reports one that could be wrong. */
+import { escapeRegExp } from './text';
 
 /** A pattern as codes: a lower-cased character code, or one of these. */
 const ONE = -1; // `?`: any one character
@@ -10,6 +11,10 @@ const FIELD = -3; // `${Partition}`, `${Region}`, `${Account}`: a run within one
 const BUCKET = -4; // `${BucketName}`: a run without `:` or `/`
 const COLON = 58;
 const SLASH = 47;
+const DOLLAR = 36;
+const OPEN_BRACE = 123;
+const STAR = 42;
+const QUESTION = 63;
 
 const isRun = (code: number) => code <= ANY;
 
@@ -29,6 +34,10 @@ export interface ArnPattern {
    * in the first five can stand for a colon: two such patterns overlap exactly when each pair of fields
    * does, which is far cheaper than comparing them whole. */
   fields?: number[][];
+  /** A template's regular expression, or a policy pattern's lower-cased text when it has no wildcard:
+   * a plain ARN overlaps a template exactly when the template's expression matches it. */
+  matcher?: RegExp;
+  plain?: string;
 }
 
 const HEAD_FIELDS = 5;
@@ -58,19 +67,37 @@ function serviceField(text: string): string | undefined {
   return /[*?$]/.test(service) ? undefined : service.toLowerCase();
 }
 
+/** The expression of template codes: each placeholder a run of the characters it may stand for. */
+function templateMatcher(codes: number[]): RegExp {
+  const source = codes.map((c) => {
+    if (c === ANY) return '[^]*';
+    if (c === FIELD) return '[^:]*';
+    if (c === BUCKET) return '[^:/]*';
+    if (c === ONE) return '[^]';
+    return escapeRegExp(String.fromCharCode(c));
+  }).join('');
+  return new RegExp(`^${source}$`);
+}
+
 function compile(text: string, template: boolean): ArnPattern {
   const codes: number[] = [];
+  // Lower-cased at once unless that changes the length (a few non-ASCII letters): then letter by letter.
+  const whole = text.toLowerCase();
+  const lower = whole.length === text.length ? (i: number) => whole.charCodeAt(i) : (i: number) => text[i].toLowerCase().charCodeAt(0);
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const close = c === '$' && text[i + 1] === '{' ? text.indexOf('}', i) : -1;
+    const c = text.charCodeAt(i);
+    const close = c === DOLLAR && text.charCodeAt(i + 1) === OPEN_BRACE ? text.indexOf('}', i) : -1;
     if (close > 0) {
       codes.push(template ? placeholderCode(text.slice(i + 2, close)) : ANY);
       i = close;
-    } else if (c === '*') codes.push(ANY);
-    else if (c === '?') codes.push(ONE);
-    else codes.push(c.toLowerCase().charCodeAt(0));
+    } else if (c === STAR) codes.push(ANY);
+    else if (c === QUESTION) codes.push(ONE);
+    else codes.push(lower(i));
   }
-  return { text, service: serviceField(text), codes, fields: splitFields(codes) };
+  const pattern: ArnPattern = { text, service: serviceField(text), codes, fields: splitFields(codes) };
+  if (template) pattern.matcher = templateMatcher(codes);
+  else if (whole.length === text.length && codes.every((c) => c >= 0)) pattern.plain = whole;
+  return pattern;
 }
 
 /** A policy's ARN pattern: `*` and `?` are wildcards, `${aws:username}` and other variables any text. */
@@ -131,6 +158,8 @@ function solve(i: number, j: number): boolean {
 /** Whether some string matches both patterns (compared case-insensitively). */
 export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
   if (a.service && b.service && a.service !== b.service) return false;
+  if (a.matcher && b.plain !== undefined) return a.matcher.test(b.plain);
+  if (b.matcher && a.plain !== undefined) return b.matcher.test(a.plain);
   if (a.fields && b.fields) {
     // The resource field first: it tells most patterns apart.
     for (let k = HEAD_FIELDS; k >= 0; k--) if (!codesOverlap(a.fields[k], b.fields[k])) return false;
