@@ -81,5 +81,19 @@ describe('language service', () => {
     assert.ok(loaded - before > 50, `the large documents held ${(loaded - before).toFixed(1)} MB`);
     assert.ok(after - before < 10, `${(after - before).toFixed(1)} MB still held after forget (${(loaded - before).toFixed(1)} MB while open)`);
   });
+
+  it('places diagnostics where the document itself puts those offsets, with line feeds or carriage returns', () => {
+    const service = getService();
+    const sql = "COPY a FROM 's3://b/' IAM_ROLE 'arn:aws:iam::12345:role/R';\n\nUNLOAD ('select 1') TO 's3://b/'\n  IAM_ROLE 'arn:aws:iam::123456789012:role/A, arn:aws:iam::123456789012:role/B';\nCOPY t FROM 's3://b/' IAM_ROLE 'x";
+    for (const text of [sql, sql.replace(/\n/g, '\r\n'), sql.replace(/\n/g, '\r')]) {
+      const doc = documentOf(text, 'sql', 'file:///test/places.sql');
+      const diagnostics = service.validate(doc);
+      assert.ok(diagnostics.length >= 3, `findings in ${JSON.stringify(text.slice(0, 20))}`);
+      const findings = service.findings(doc);
+      for (const [k, d] of diagnostics.entries()) {
+        assert.deepEqual(d.range, { start: doc.positionAt(findings[k].offset), end: doc.positionAt(findings[k].offset + findings[k].length) });
+      }
+    }
+  });
 });
 

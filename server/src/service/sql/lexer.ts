@@ -29,8 +29,9 @@ export interface Token {
 
 export interface LexProblem { offset: number; length: number; message: string }
 
+/** Token kinds as the lexer stores them: the index of their name in KIND_NAMES. */
+const enum Kind { Word, QuotedIdent, String, DollarString, TypographicString, Number, Param, Operator, Template, Comment }
 const KIND_NAMES: TokenKind[] = ['word', 'quotedIdent', 'string', 'dollarString', 'typographicString', 'number', 'param', 'operator', 'template', 'comment'];
-const KIND_CODES = new Map(KIND_NAMES.map((k, i) => [k, i]));
 const UNTERMINATED = 0x80;
 
 /** The tokens of a text, kept in typed arrays rather than one object per token: a long script has
@@ -41,7 +42,7 @@ export class TokenList {
   private kinds = new Uint8Array(1024);
   private offsets = new Int32Array(4 * 1024);
 
-  push(kind: TokenKind, start: number, end: number, bodyStart: number, bodyEnd: number, unterminated: boolean): void {
+  push(kind: Kind, start: number, end: number, bodyStart: number, bodyEnd: number, unterminated: boolean): void {
     if (this.count === this.kinds.length) {
       const kinds = new Uint8Array(this.count * 2);
       kinds.set(this.kinds);
@@ -50,7 +51,7 @@ export class TokenList {
       offsets.set(this.offsets);
       this.offsets = offsets;
     }
-    this.kinds[this.count] = KIND_CODES.get(kind)! | (unterminated ? UNTERMINATED : 0);
+    this.kinds[this.count] = kind | (unterminated ? UNTERMINATED : 0);
     const o = this.count * 4;
     this.offsets[o] = start;
     this.offsets[o + 1] = end;
@@ -176,8 +177,8 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
   /** Indices of the last two tokens that are not comments (-1: none yet). */
   let lastSignificant = -1;
   let beforeLastSignificant = -1;
-  const push = (kind: TokenKind, s: number, e: number, bodyStart = s, bodyEnd = e, unterminated = false) => {
-    if (kind !== 'comment') {
+  const push = (kind: Kind, s: number, e: number, bodyStart = s, bodyEnd = e, unterminated = false) => {
+    if (kind !== Kind.Comment) {
       beforeLastSignificant = lastSignificant;
       lastSignificant = tokens.count;
     }
@@ -187,7 +188,7 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
   /** The string about to be lexed is the value of a one-line clause (`IAM_ROLE '…'`, `REGION AS '…'`). */
   const isOneLineValue = () => VALUE_KEYWORDS.has(lowerWord(lastSignificant)) ||
     (lowerWord(lastSignificant) === 'as' && VALUE_KEYWORDS.has(lowerWord(beforeLastSignificant)));
-  const unterminated = (kind: TokenKind, s: number, openLength: number, what: string, closing = 'quote') => {
+  const unterminated = (kind: Kind, s: number, openLength: number, what: string, closing = 'quote') => {
     problems.push({ offset: s, length: openLength, message: `Unterminated ${what}: the closing ${closing} is missing.` });
     const e = lineEnd(s);
     push(kind, s, e, s + openLength, e, true);
@@ -219,18 +220,18 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
       } else if (c === Ch.OpenBrace) { j = skipJinjaInString(j); continue; }
       j++;
     }
-    if (j >= end) return unterminated('string', s, openLength, 'string');
+    if (j >= end) return unterminated(Kind.String, s, openLength, 'string');
     if (lastLineFeed >= 0) {
       const keyword = /^\s*([A-Za-z_]+)\s+$/.exec(text.slice(lastLineFeed + 1, j))?.[1].toLowerCase();
       const swallowed = keyword && VALUE_KEYWORDS.has(keyword) ? ` ("${keyword} '")` : '';
       if (swallowed || isOneLineValue()) {
         problems.push({ offset: s, length: openLength, message: `This string runs into the next line${swallowed}: the closing quote is missing at the end of the line.` });
         const lineStop = text.charCodeAt(firstLineFeed - 1) === Ch.CarriageReturn ? firstLineFeed - 1 : firstLineFeed;
-        push('string', s, lineStop, s + openLength, lineStop, true);
+        push(Kind.String, s, lineStop, s + openLength, lineStop, true);
         return firstLineFeed;
       }
     }
-    push('string', s, j + 1, s + openLength, j);
+    push(Kind.String, s, j + 1, s + openLength, j);
     return j + 1;
   };
 
@@ -242,7 +243,7 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
 
     if (c === Ch.Minus && next === Ch.Minus) {
       const e = lineEnd(i);
-      push('comment', i, e);
+      push(Kind.Comment, i, e);
       i = e;
     } else if (c === Ch.Slash && next === Ch.Star) {
       let depth = 1;
@@ -256,10 +257,10 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
       if (depth > 0) {
         problems.push({ offset: i, length: 2, message: 'Unterminated block comment: the closing */ is missing.' });
         const e = lineEnd(i);
-        push('comment', i, e, i, e, true);
+        push(Kind.Comment, i, e, i, e, true);
         i = e;
       } else {
-        push('comment', i, j);
+        push(Kind.Comment, i, j);
         i = j;
       }
     } else if (c === Ch.Quote) {
@@ -275,9 +276,9 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
         }
         j++;
       }
-      if (j >= end) i = unterminated('quotedIdent', i, 1, 'quoted identifier');
+      if (j >= end) i = unterminated(Kind.QuotedIdent, i, 1, 'quoted identifier');
       else {
-        push('quotedIdent', i, j + 1, i + 1, j);
+        push(Kind.QuotedIdent, i, j + 1, i + 1, j);
         i = j + 1;
       }
     } else if (c === Ch.Dollar) {
@@ -292,15 +293,15 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
       let j = i + 1;
       while (j < limit && !closer.includes(text.charCodeAt(j))) j++;
       if (j < limit) {
-        push('typographicString', i, j + 1, i + 1, j);
+        push(Kind.TypographicString, i, j + 1, i + 1, j);
         i = j + 1;
       } else {
-        push('operator', i, i + 1);
+        push(Kind.Operator, i, i + 1);
         i++;
       }
     } else if (c === Ch.Backslash && atLineStart(i)) {
       const e = lineEnd(i);
-      push('template', i, e);
+      push(Kind.Template, i, e);
       i = e;
     } else if (isDigit(c) || (c === Ch.Dot && isDigit(next))) {
       let j = i + 1;
@@ -310,15 +311,15 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
         else if ((d === Ch.E || d === Ch.e) && (isDigit(text.charCodeAt(j + 1)) || ((text.charCodeAt(j + 1) === 43 || text.charCodeAt(j + 1) === Ch.Minus) && isDigit(text.charCodeAt(j + 2))))) j += 2;
         else break;
       }
-      push('number', i, Math.min(j, end));
+      push(Kind.Number, i, Math.min(j, end));
       i = Math.min(j, end);
     } else if (isWordStart(c)) {
       let j = i + 1;
       while (j < end && isWordPart(text.charCodeAt(j))) j++;
-      push('word', i, j);
+      push(Kind.Word, i, j);
       i = j;
     } else {
-      push('operator', i, i + 1);
+      push(Kind.Operator, i, i + 1);
       i++;
     }
   }
@@ -338,16 +339,16 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
     if (isDigit(next)) {
       let j = s + 2;
       while (j < end && isDigit(text.charCodeAt(j))) j++;
-      push('param', s, j);
+      push(Kind.Param, s, j);
       return j;
     }
     if (next === Ch.OpenBrace) {
       const close = onSameLine('}', s + 2);
       if (close >= 0) {
-        push('template', s, close + 1);
+        push(Kind.Template, s, close + 1);
         return close + 1;
       }
-      push('operator', s, s + 1);
+      push(Kind.Operator, s, s + 1);
       return s + 1;
     }
     let j = s + 1;
@@ -357,19 +358,19 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
     }
     if (text.charCodeAt(j) !== Ch.Dollar || j >= end) {
       // `$NAME` (shell style) is a placeholder; a lone `$` is an operator.
-      push(j > s + 1 ? 'template' : 'operator', s, j);
+      push(j > s + 1 ? Kind.Template : Kind.Operator, s, j);
       return j;
     }
     const tag = text.slice(s, j + 1);
     const bodyStart = j + 1;
     const close = before(tag, bodyStart);
     if (tag === '$$') {
-      if (close < 0) return unterminated('dollarString', s, 2, 'dollar-quoted string', '$$');
+      if (close < 0) return unterminated(Kind.DollarString, s, 2, 'dollar-quoted string', '$$');
     } else if (close < 0 || looksLikePlaceholder(tag)) {
-      push('template', s, bodyStart);
+      push(Kind.Template, s, bodyStart);
       return bodyStart;
     }
-    push('dollarString', s, close + tag.length, bodyStart, close);
+    push(Kind.DollarString, s, close + tag.length, bodyStart, close);
     return close + tag.length;
   }
 
@@ -388,38 +389,38 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
       const closer = next === Ch.OpenBrace ? '}}' : next === Ch.Percent ? '%}' : '#}';
       const close = before(closer, s + 2);
       const e = close < 0 ? lineEnd(s) : close + 2;
-      push(next === Ch.Hash ? 'comment' : 'template', s, e);
+      push(next === Ch.Hash ? Kind.Comment : Kind.Template, s, e);
       return e;
     }
     let j = s + 1;
     while (j < end && (isWordPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
     if (text.charCodeAt(j) === Ch.CloseBrace && j < end) {
-      push('template', s, j + 1);
+      push(Kind.Template, s, j + 1);
       return j + 1;
     }
-    push('operator', s, s + 1);
+    push(Kind.Operator, s, s + 1);
     return s + 1;
   }
 
   /** `::` (cast), psql `:name`, `:'name'`, `:"name"`, or a lone colon. */
   function lexColon(s: number, next: number): number {
     if (next === Ch.Colon) {
-      push('operator', s, s + 2);
+      push(Kind.Operator, s, s + 2);
       return s + 2;
     }
     if (next === Ch.Quote || next === Ch.DoubleQuote) {
       const close = onSameLine(next === Ch.Quote ? "'" : '"', s + 2);
       if (close >= 0) {
-        push('template', s, close + 1);
+        push(Kind.Template, s, close + 1);
         return close + 1;
       }
     } else if (isWordStart(next)) {
       let j = s + 2;
       while (j < end && isWordPart(text.charCodeAt(j))) j++;
-      push('template', s, j);
+      push(Kind.Template, s, j);
       return j;
     }
-    push('operator', s, s + 1);
+    push(Kind.Operator, s, s + 1);
     return s + 1;
   }
 }
