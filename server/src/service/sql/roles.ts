@@ -69,14 +69,14 @@ export interface ChainElement {
  * every role in `RoleValue.elements`, which rules read rather than split again. */
 export function chainElements(value: SqlValue): ChainElement[] {
   const elements: ChainElement[] = [];
-  let start = 0;
-  for (let k = 0; k <= value.text.length; k++) {
-    if (k === value.text.length || value.text[k] === ',') {
-      const text = value.text.slice(start, k);
-      const arn = text.trim();
-      elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: parseArn(arn) });
-      start = k + 1;
-    }
+  const chain = value.text;
+  for (let start = 0; start <= chain.length;) {
+    const comma = chain.indexOf(',', start);
+    const stop = comma < 0 ? chain.length : comma;
+    const text = chain.slice(start, stop);
+    const arn = text.trim();
+    elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: parseArn(arn) });
+    start = stop + 1;
   }
   return elements;
 }
