@@ -80,7 +80,14 @@ class Server {
   async initialize() {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid, rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } } },
+      // Completion as VS Code's language client declares it (vscode-languageclient 11).
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+        },
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result.capabilities;

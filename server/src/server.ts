@@ -1,11 +1,12 @@
 /** LSP wiring only: capabilities, handlers, settings, debounced validation. The smarts live in service/. */
 import {
-  CancellationToken, CodeAction, CodeActionKind, CompletionItem, Connection, Diagnostic, DidChangeConfigurationNotification, DocumentSymbol, Hover,
+  CancellationToken, CodeAction, CodeActionKind, CompletionItem, CompletionList, Connection, Diagnostic, DidChangeConfigurationNotification, DocumentSymbol, Hover,
   ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type CatalogData, type Settings } from './service';
 import { codeActions } from './service/codeActions';
+import { withItemDefaults } from './service/completionList';
 import { generatePermissions, generateRoleChain, generateTrustPolicy } from './service/generators';
 import { roleChainAt } from './service/sql';
 import {
@@ -36,6 +37,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let supportsConfiguration = false;
+  /** The completion item defaults the client reads (LSP 3.17). */
+  let completionDefaults: string[] = [];
   const roleArnsByDocument = new Map<string, { version: number; arns: string[] }>();
 
   /** Role ARNs found in the open documents other than `uri`, each document scanned once per version. */
@@ -106,6 +109,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onInitialize((params) => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    completionDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -152,10 +156,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return only ? actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`))) : actions;
   }));
 
-  connection.onCompletion((params, token) => runSafe('completion', token, [] as CompletionItem[], async () => {
+  connection.onCompletion((params, token) => runSafe('completion', token, [] as CompletionItem[] | CompletionList, async () => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return service.complete(doc, params.position, await getSettings(doc.uri), roleArnsOutside(doc.uri));
+    return withItemDefaults(service.complete(doc, params.position, await getSettings(doc.uri), roleArnsOutside(doc.uri)), completionDefaults);
   }));
 
   connection.onCompletionResolve((item, token) => runSafe('completionResolve', token, item, () => service.resolveCompletion(item)));

@@ -31,10 +31,11 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  /** `textDocument`: more client capabilities of that group, such as `completion`. */
+  async initialize(textDocument: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid, rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -73,6 +73,28 @@ describe('editor features over stdio', () => {
     assert.deepEqual(resolved.textEdit, item.textEdit);
   });
 
+  it('sends the shared edit range and insert format once to a client that reads item defaults', async () => {
+    const lean = new LspClient();
+    try {
+      await lean.initialize({ completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } });
+      await lean.open(policyUri, 'json', policy);
+      const params = { textDocument: { uri: policyUri }, position: positionAfter('"redsh'), context: { triggerKind: 2, triggerCharacter: '"' } };
+      const list = await lean.request<CompletionList>('textDocument/completion', params);
+      assert.ok(!Array.isArray(list) && list.itemDefaults?.editRange, 'a list with item defaults');
+      assert.deepEqual(list.itemDefaults.editRange, { start: positionAfter('"redsh', -5), end: positionAfter('"redsh') });
+      assert.equal(list.itemDefaults.insertTextFormat, 2);
+      assert.ok(list.items.every((i) => i.textEdit === undefined && typeof i.textEditText === 'string'));
+      // The same completions as the items in full, once the defaults are applied.
+      const full = await complete('"redsh');
+      assert.deepEqual(
+        list.items.map((i) => [i.label, i.textEditText]),
+        full.map((i) => [i.label, (i.textEdit as TextEdit).newText]),
+      );
+    } finally {
+      assert.equal(await lean.shutdown(), 0);
+    }
+  });
+
   it('offers role ARNs from the other open documents for an AWS principal', async () => {
     const labels = (await complete('"AWS": "')).map((i) => i.label);
     assert.deepEqual(labels.slice(0, 2), ['arn:aws:iam::111122223333:role/RedshiftLoader', 'arn:aws:iam::444455556666:role/Target']);
