@@ -32,6 +32,15 @@ describe('activation', () => {
     assert.equal(doc.getText(diagnosticOf(diagnostics, 'unknown-key').range), '"Actoin"');
   });
 
+  it('checks a document reopened under the name of one just closed', async () => {
+    const first = await openUntitled('reopened.json', '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Actoin": "s3:GetObject", "Resource": "*" }]\n}\n');
+    await waitForDiagnostics(first.document.uri, (d) => ruleIds(d).includes('unknown-key'), 'unknown-key on the first document');
+    await closeAllEditors();
+    const second = await openUntitled('reopened.json', '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "alow", "Action": "s3:GetObject", "Resource": "*" }]\n}\n');
+    const diagnostics = await waitForDiagnostics(second.document.uri, (d) => ruleIds(d).includes('invalid-effect'), `invalid-effect on the reopened document ${second.document.uri.toString()}`);
+    assert.ok(!ruleIds(diagnostics).includes('unknown-key'), 'nothing left from the closed document');
+  });
+
   it('restarts a language server that dies, and keeps checking', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     await extension.activate();
