@@ -1,6 +1,6 @@
 // Benchmarks of the bundled language server over stdio, against their budgets:
 //   npm run bench          (builds, then runs this script; `node scripts/bench.mjs` skips the build)
-//   node scripts/bench.mjs [--profile DIR] [--server-args "<node options>"]
+//   node scripts/bench.mjs [--profile DIR] [--server-args "<node options>"] [--server FILE]
 // Workloads are generated from a fixed seed: a 2,000-statement policy and a 10,000-statement SQL file.
 // Each figure is measured the way an editor sees it (didOpen → publishDiagnostics, completion round
 // trips), next to its floor measured in this same run (jsonc-parser's parseTree, one regex scan).
@@ -14,12 +14,13 @@ import rpc from 'vscode-jsonrpc/node';
 import { generators, policyWorkload, sqlWorkload } from './workloads.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
-const CATALOG = join(ROOT, 'dist', 'catalog.json');
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+// `--server FILE` measures another build of the server (one of an earlier commit, to compare);
 // `--profile DIR` writes a V8 CPU profile of the measured server (not the cold starts) into DIR;
 // `--server-args "..."` passes node options to every server started (to try V8 flags, for instance)
 // instead of the ones the extension starts its server with (SERVER_NODE_OPTIONS in client/src/extension.ts).
-const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const SERVER = option('--server') ?? join(ROOT, 'dist', 'server.js');
+const CATALOG = join(ROOT, 'dist', 'catalog.json');
 const profileDir = option('--profile');
 const EXTENSION_SERVER_ARGS = ['--max-semi-space-size=4'];
 const serverArgs = option('--server-args')?.split(/\s+/).filter(Boolean) ?? EXTENSION_SERVER_ARGS;
