@@ -17,20 +17,21 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       if (statement.kind === 'grant-assumerole' || statement.kind === 'revoke-assumerole') continue;
-      const seen = new Set<string>();
-      const conflicting = new Set<string>();
+      // Most statements name one method once: the lists stay short.
+      const seen: string[] = [];
+      const conflicting: string[] = [];
       let method: string | undefined;
       for (const clause of statement.clauses) {
         const mine = METHOD_OF[clause.name];
         if (!mine) continue;
         const at = (message: string) => report({ offset: clause.keyword.start, length: clause.keyword.end - clause.keyword.start, message });
-        if (seen.has(clause.name)) at(`${clause.name} is given twice.`);
-        else if (method && method !== mine && !conflicting.has(mine)) {
+        if (seen.includes(clause.name)) at(`${clause.name} is given twice.`);
+        else if (method && method !== mine && !conflicting.includes(mine)) {
           // One finding per conflicting method: ACCESS_KEY_ID and SECRET_ACCESS_KEY are one method.
-          conflicting.add(mine);
+          conflicting.push(mine);
           at(`${mine} can't be used together with ${method}: a statement authorizes itself one way.`);
         }
-        seen.add(clause.name);
+        seen.push(clause.name);
         method ??= mine;
       }
     }

@@ -8,11 +8,17 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       if (statement.kind !== 'copy' && statement.kind !== 'unload' && statement.kind !== 'copy-job') continue;
-      const first = (name: string) => statement.clauses.find((c) => c.name === name);
-      const encrypted = first('ENCRYPTED');
-      const rootKey = first('MASTER_SYMMETRIC_KEY');
-      const kmsKey = first('KMS_KEY_ID');
-      const credentials = first('CREDENTIALS');
+      let encrypted: Clause | undefined;
+      let rootKey: Clause | undefined;
+      let kmsKey: Clause | undefined;
+      let credentials: Clause | undefined;
+      for (const c of statement.clauses) {
+        if (c.name === 'ENCRYPTED') encrypted ??= c;
+        else if (c.name === 'MASTER_SYMMETRIC_KEY') rootKey ??= c;
+        else if (c.name === 'KMS_KEY_ID') kmsKey ??= c;
+        else if (c.name === 'CREDENTIALS') credentials ??= c;
+      }
+      if (!encrypted && !rootKey && !kmsKey) continue;
       const credentialsRootKey = credentials?.value && (credentials.value.templated || credentials.pairs?.some((p) => p.key === 'master_symmetric_key'));
       const at = (clause: Clause, message: string, span = clause.keyword) => report({ offset: span.start, length: span.end - span.start, message });
 

@@ -32,7 +32,8 @@ export const rule: SqlRule = {
         const elements = role.elements;
         for (const { arn, arnOffset: offset, parsed } of elements) {
           if (arn === '' || isPlaceholderText(arn) || (elements.length === 1 && isQuotedKeyword(arn))) continue;
-          const prefix = /^aws_iam_role=/i.exec(arn)?.[0];
+          const isArn = /^arn:/i.test(arn);
+          const prefix = isArn ? undefined : /^aws_iam_role=/i.exec(arn)?.[0];
           if (prefix) {
             report({
               offset,
@@ -42,7 +43,7 @@ export const rule: SqlRule = {
             });
             continue;
           }
-          if (!/^arn:/i.test(arn)) {
+          if (!isArn) {
             report({
               offset,
               length: arn.length,

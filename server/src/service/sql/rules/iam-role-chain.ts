@@ -19,9 +19,12 @@ export const rule: SqlRule = {
           report({ offset: value.start, length: value.end - value.start, message: `${label} is empty: expected a role ARN.` });
           continue;
         }
-        const compact = elements.map((e) => e.arn).filter(Boolean).join(',');
-        const rewrite = (title: string): Fix => ({ title, edits: [{ offset: value.offset, length: value.text.length, newText: compact }], preferred: true });
-        for (const space of value.text.matchAll(/\s+/g)) {
+        const rewrite = (title: string): Fix => ({
+          title,
+          edits: [{ offset: value.offset, length: value.text.length, newText: elements.map((e) => e.arn).filter(Boolean).join(',') }],
+          preferred: true,
+        });
+        for (const space of /\s/.test(value.text) ? value.text.matchAll(/\s+/g) : []) {
           const before = value.text[space.index - 1];
           const after = value.text[space.index + space[0].length];
           if (before !== undefined && before !== ',' && after !== undefined && after !== ',') continue;
