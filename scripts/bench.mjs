@@ -25,6 +25,7 @@ const profileDir = option('--profile');
 const EXTENSION_SERVER_ARGS = ['--max-semi-space-size=4'];
 const serverArgs = option('--server-args')?.split(/\s+/).filter(Boolean) ?? EXTENSION_SERVER_ARGS;
 const RUNS = 7;
+const SETTLE_MS = 150;
 const COMPLETIONS = 240;
 const COLD_STARTS = 5;
 
@@ -136,6 +137,8 @@ async function timeDiagnostics(server, name, languageId, text, floor) {
   for (let run = 0; run <= RUNS; run++) {
     if (uri) await server.close(uri);
     uri = `file:///bench/${name}-${run}.${languageId === 'sql' ? 'sql' : 'json'}`;
+    // Both measurements start from a server at rest: its collector may still be busy with the last run.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const floorRun = timeLocal(floor); // run 0 warms up both
     if (run === 1) cpuStart = cpuMs(server.process.pid);
     const start = performance.now();
