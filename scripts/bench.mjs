@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseTree } from 'jsonc-parser';
 import rpc from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generators, policyWorkload, sqlWorkload } from './workloads.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -162,19 +163,8 @@ function completionPositions(text, count) {
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) candidates.push(m.index + 1 + g.int(m[0].length - 2));
   }
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const positionAt = (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - lineStarts[low] };
-  };
-  return Array.from({ length: count }, () => positionAt(g.pick(candidates)));
+  const doc = TextDocument.create('file:///bench/positions.json', 'json', 1, text);
+  return Array.from({ length: count }, () => doc.positionAt(g.pick(candidates)));
 }
 
 async function timeCompletions(server, capabilities, uri, text) {
