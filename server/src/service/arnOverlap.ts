@@ -41,6 +41,8 @@ export interface ArnPattern {
 }
 
 const HEAD_FIELDS = 5;
+/** Longer plain ARNs (real ones are far shorter) are compared by codes, which bound the work. */
+const PLAIN_MAX = 512;
 
 /** Splits `codes` at its first five colons, unless a wildcard before the fifth could match a colon. */
 function splitFields(codes: number[]): number[][] | undefined {
@@ -67,8 +69,11 @@ function serviceField(text: string): string | undefined {
   return /[*?$]/.test(service) ? undefined : service.toLowerCase();
 }
 
-/** The expression of template codes: each placeholder a run of the characters it may stand for. */
-function templateMatcher(codes: number[]): RegExp {
+/** The expression of template codes: each placeholder a run of the characters it may stand for. Only
+ * for templates with at most two free runs: with more, a failing match backtracks through every way
+ * of splitting a long ARN among them, where the comparison of codes stays bounded. */
+function templateMatcher(codes: number[]): RegExp | undefined {
+  if (codes.filter((c) => c === ANY).length > 2) return undefined;
   const source = codes.map((c) => {
     if (c === ANY) return '[^]*';
     if (c === FIELD) return '[^:]*';
@@ -96,7 +101,7 @@ function compile(text: string, template: boolean): ArnPattern {
   }
   const pattern: ArnPattern = { text, service: serviceField(text), codes, fields: splitFields(codes) };
   if (template) pattern.matcher = templateMatcher(codes);
-  else if (whole.length === text.length && codes.every((c) => c >= 0)) pattern.plain = whole;
+  else if (text.length <= PLAIN_MAX && whole.length === text.length && codes.every((c) => c >= 0)) pattern.plain = whole;
   return pattern;
 }
 
