@@ -1,15 +1,15 @@
 import type { SqlRule } from './rule';
 
+const TYPOGRAPHIC = /[‘’“”]/;
+
 export const rule: SqlRule = {
   id: 'typographic-quotes',
   severity: 'error',
   description: "Typographic quotes (‘ ’ “ ”), often pasted from documents, are not SQL quotes: strings take straight single quotes (').",
   check(model, report) {
-    // Most scripts have none: only statements that hold one have their tokens read.
-    const quotes = Array.from(model.text.matchAll(/[‘’“”]/g), (m) => m.index);
-    if (quotes.length === 0) return;
     for (const statement of model.statements) {
-      if (!holdsOffset(quotes, statement.start, statement.end)) continue;
+      // Most statements have none: only those that hold one have their tokens read.
+      if (!TYPOGRAPHIC.test(model.text.slice(statement.start, statement.end))) continue;
       for (const token of statement.tokens) {
         if (token.kind !== 'typographicString') continue;
         const content = model.text.slice(token.bodyStart, token.bodyEnd);
@@ -26,15 +26,3 @@ export const rule: SqlRule = {
     }
   },
 };
-
-/** Whether the sorted `offsets` hold one in [start, end). */
-function holdsOffset(offsets: number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid] < start) low = mid + 1;
-    else high = mid;
-  }
-  return low < offsets.length && offsets[low] < end;
-}
