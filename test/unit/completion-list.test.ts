@@ -13,17 +13,17 @@ const VSCODE = ['commitCharacters', 'editRange', 'insertTextFormat', 'insertText
 function expand(result: CompletionItem[] | CompletionList): CompletionItem[] {
   if (Array.isArray(result)) return result;
   const { editRange, insertTextFormat } = result.itemDefaults ?? {};
-  return result.items.map(({ textEditText, ...rest }) => ({
+  return result.items.map(({ textEditText, ...rest }) => JSON.parse(JSON.stringify({
     ...rest,
     insertTextFormat: rest.insertTextFormat ?? insertTextFormat,
     textEdit: { range: editRange as Range, newText: textEditText ?? rest.label },
-  }));
+  })));
 }
 
 describe('completion item defaults', () => {
   it('moves a shared edit range and insert format into the defaults, losing nothing', () => {
     const items = [item('s3:GetObject'), item('s3:GetObjectAcl'), item('s3:GetBucketPolicy')];
-    const result = withItemDefaults(items, VSCODE);
+    const result = withItemDefaults(structuredClone(items), VSCODE);
     assert.ok(!Array.isArray(result));
     assert.deepEqual(result.itemDefaults, { editRange: range(4, 9), insertTextFormat: 2 });
     assert.ok(result.items.every((i) => i.textEdit === undefined && i.insertTextFormat === undefined));
@@ -33,7 +33,7 @@ describe('completion item defaults', () => {
 
   it('keeps each item\'s insert format when they differ', () => {
     const items = [item('a', range(4, 9), 2), item('b', range(4, 9), 1)];
-    const result = withItemDefaults(items, VSCODE);
+    const result = withItemDefaults(structuredClone(items), VSCODE);
     assert.ok(!Array.isArray(result));
     assert.deepEqual(result.itemDefaults, { editRange: range(4, 9) });
     assert.deepEqual(expand(result), items);

@@ -74,14 +74,17 @@ function serviceField(text: string): string | undefined {
  * of splitting a long ARN among them, where the comparison of codes stays bounded. */
 function templateMatcher(codes: number[]): RegExp | undefined {
   if (codes.filter((c) => c === ANY).length > 2) return undefined;
-  const source = codes.map((c) => {
-    if (c === ANY) return '[^]*';
-    if (c === FIELD) return '[^:]*';
-    if (c === BUCKET) return '[^:/]*';
-    if (c === ONE) return '[^]';
-    return escapeRegExp(String.fromCharCode(c));
-  }).join('');
-  return new RegExp(`^${source}$`);
+  let source = '';
+  let literal = '';
+  for (const c of codes) {
+    if (c >= 0) {
+      literal += String.fromCharCode(c);
+      continue;
+    }
+    source += escapeRegExp(literal) + (c === ANY ? '[^]*' : c === FIELD ? '[^:]*' : c === BUCKET ? '[^:/]*' : '[^]');
+    literal = '';
+  }
+  return new RegExp(`^${source}${escapeRegExp(literal)}$`);
 }
 
 function compile(text: string, template: boolean): ArnPattern {

@@ -8,20 +8,20 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /** `items` with their shared edit range (and insert format) moved into `itemDefaults`, when the client
- * lists those among the defaults it reads (`completionList.itemDefaults` of its capabilities). */
+ * lists those among the defaults it reads (`completionList.itemDefaults` of its capabilities). The items
+ * are made for this one answer and are changed in place: copying hundreds of them would cost more than
+ * the smaller answer saves. */
 export function withItemDefaults(items: CompletionItem[], clientDefaults: readonly string[]): CompletionItem[] | CompletionList {
   const first = items[0]?.textEdit;
   if (items.length < 2 || !clientDefaults.includes('editRange') || !first || !('range' in first)) return items;
   if (!items.every((i) => i.textEdit && 'range' in i.textEdit && sameRange(i.textEdit.range, first.range))) return items;
   const format: InsertTextFormat | undefined = items[0].insertTextFormat;
   const sharedFormat = clientDefaults.includes('insertTextFormat') && format !== undefined && items.every((i) => i.insertTextFormat === format);
-  return {
-    isIncomplete: false,
-    itemDefaults: sharedFormat ? { editRange: first.range, insertTextFormat: format } : { editRange: first.range },
-    items: items.map(({ textEdit, insertTextFormat, ...item }) => ({
-      ...item,
-      textEditText: textEdit!.newText,
-      ...(sharedFormat || insertTextFormat === undefined ? {} : { insertTextFormat }),
-    })),
-  };
+  const editRange = first.range;
+  for (const item of items) {
+    item.textEditText = item.textEdit!.newText;
+    item.textEdit = undefined;
+    if (sharedFormat) item.insertTextFormat = undefined;
+  }
+  return { isIncomplete: false, itemDefaults: sharedFormat ? { editRange, insertTextFormat: format } : { editRange }, items };
 }
