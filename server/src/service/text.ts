@@ -50,3 +50,9 @@ export function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`(?:^|/)${re}$`);
 }
+
+/** A count with thousands separators, as `toLocaleString('en-US')` writes it, without the cost of ICU
+ * number formatting. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -6,6 +6,7 @@ import {
   accountIdProblem, isStringList, clusterIdentifierProblem, dbUserProblem, partitionOfRegion, regionsProblem, workgroupIdProblem,
 } from './inputs';
 import { failure, Generated, oneOrMany, policy, Policy, policyJson, PolicyStatement, type ConditionBlock } from './document';
+import { thousands } from '../text';
 
 export type Deployment = 'provisioned' | 'serverless';
 
@@ -121,8 +122,7 @@ export function redshiftTrustPolicy(input: RedshiftTrustInput): { ok: true; poli
   // Compact JSON has no whitespace outside strings: its length is the size IAM counts.
   const size = JSON.stringify(result).length;
   if (size > TRUST_POLICY_QUOTA) {
-    const n = (x: number) => x.toLocaleString('en-US');
-    return { ok: false, problem: `The trust policy would be ${n(size)} characters (whitespace not counted), over IAM's ${n(TRUST_POLICY_QUOTA)}-character quota for a role trust policy: restrict it to fewer database users or Regions.` };
+    return { ok: false, problem: `The trust policy would be ${thousands(size)} characters (whitespace not counted), over IAM's ${thousands(TRUST_POLICY_QUOTA)}-character quota for a role trust policy: restrict it to fewer database users or Regions.` };
   }
   return { ok: true, policy: result };
 }

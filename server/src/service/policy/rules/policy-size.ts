@@ -1,3 +1,4 @@
+import { thousands } from '../../text';
 import type { PolicyRule } from './rule';
 
 const QUOTE = 0x22;
@@ -34,14 +35,13 @@ export const rule: PolicyRule = {
     const size = countedCharacters(doc.text);
     const limit = doc.kind === 'trust' ? TRUST_LIMIT : MANAGED_LIMIT;
     if (size <= limit) return;
-    const n = (x: number) => x.toLocaleString('en-US');
     report({
       offset: doc.root.offset,
       length: 1,
       message: {
-        trust: `The trust policy is ${n(size)} characters without whitespace, over the default role trust policy quota of ${n(limit)} (it can be raised through Service Quotas).`,
-        identity: `The policy is ${n(size)} characters without whitespace, over the ${n(limit)} quota of a managed policy (inline policies of a role may total 10,240): split it or use wildcards.`,
-        resource: `The policy is ${n(size)} characters without whitespace, over the ${n(limit)} quota of an IAM managed policy: check the size quota of the service that stores this resource-based policy.`,
+        trust: `The trust policy is ${thousands(size)} characters without whitespace, over the default role trust policy quota of ${thousands(limit)} (it can be raised through Service Quotas).`,
+        identity: `The policy is ${thousands(size)} characters without whitespace, over the ${thousands(limit)} quota of a managed policy (inline policies of a role may total 10,240): split it or use wildcards.`,
+        resource: `The policy is ${thousands(size)} characters without whitespace, over the ${thousands(limit)} quota of an IAM managed policy: check the size quota of the service that stores this resource-based policy.`,
       }[doc.kind],
     });
   },
