@@ -56,3 +56,9 @@ export function globToRegExp(glob: string): RegExp {
 export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/** Whether two words are equal but for case; words of different lengths are told apart without
+ * copying either (rules compare every role ARN with a keyword). */
+export function sameWord(a: string, b: string): boolean {
+  return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+}

@@ -6,7 +6,7 @@ import { Command, CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKi
 import type { Catalog } from '../catalog';
 import { parseArn } from '../arn';
 import type { Token } from './lexer';
-import { chainElements } from './roles';
+import { chainElements, ROLE_CLAUSES } from './roles';
 import { inComment, sqlModel, statementAt, type Clause, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS } from './syntax';
 
@@ -17,7 +17,6 @@ export interface SqlCompletionContext {
 }
 
 const STRING_TOKENS = new Set(['string', 'dollarString', 'typographicString']);
-const ROLE_CLAUSES = new Set(['IAM_ROLE', 'CATALOG_ROLE', 'ON']);
 const AUTHORIZATION = ['IAM_ROLE', 'CREDENTIALS', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN'];
 /** Words after which a value, not a clause keyword, comes next. */
 const EXPECTS_VALUE = new Set([

@@ -5,7 +5,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { parseArn } from '../arn';
 import type { Catalog } from '../catalog';
 import { accessOf, type StatementAccess } from './access';
-import { carriesAuthorization, isQuotedKeyword, type RoleValue } from './roles';
+import { carriesAuthorization, isQuotedKeyword, ROLE_CLAUSES, type RoleValue } from './roles';
 import { inComment, sqlModel, statementAt, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS, MAX_CHAIN } from './syntax';
 
@@ -110,7 +110,7 @@ function hoverAt(statement: SqlStatement, offset: number, catalog: Catalog): Fou
       const doc = pair && CREDENTIAL_KEYS[pair.key];
       if (pair && doc) return md(`**${pair.key}** (CREDENTIALS)\n\n${doc}`, pair.offset, pair.offset + pair.key.length);
     }
-    if (value && offset >= value.start && offset < value.end && ['IAM_ROLE', 'CATALOG_ROLE', 'ON'].includes(clause.name)) {
+    if (value && offset >= value.start && offset < value.end && ROLE_CLAUSES.has(clause.name)) {
       const word = value.value.toUpperCase();
       if (word === 'DEFAULT') return md(`**default**\n\n${CLAUSE_DOCS.DEFAULT}${KINDS[statement.kind].defaultRole ? '' : `\n\n${statement.label} does not accept it.`}`, value.start, value.end);
       if (word === 'SESSION') return md(`**'SESSION'**\n\n${CLAUSE_DOCS.SESSION}${KINDS[statement.kind].sessionRole ? '' : `\n\n${statement.label} does not accept it.`}`, value.start, value.end);

@@ -14,13 +14,16 @@ export interface RoleValue {
 
 const QUOTED = new Set(['string', 'dollarString', 'typographicString', 'quotedIdent']);
 
+/** The clauses whose value is a role chain (or `default`, `'SESSION'`, a bare word by mistake). */
+export const ROLE_CLAUSES = new Set(['IAM_ROLE', 'CATALOG_ROLE', 'ON']);
+
 /** Literal (quoted, untemplated) role chains of a statement; the parser keeps them in `statement.roles`. */
 export function roleValues(statement: Pick<SqlStatement, 'clauses'>): RoleValue[] {
   const values: RoleValue[] = [];
   for (const clause of statement.clauses) {
     const value = clause.value;
     if (!value || value.templated || !QUOTED.has(value.kind)) continue;
-    if (clause.name === 'IAM_ROLE' || clause.name === 'CATALOG_ROLE' || clause.name === 'ON') {
+    if (ROLE_CLAUSES.has(clause.name)) {
       values.push({ clause, value, elements: chainElements(value), inCredentials: false });
     } else if (clause.name === 'CREDENTIALS') {
       const pair = clause.pairs?.find((p) => p.key === 'aws_iam_role' && p.hasEquals);

@@ -1,5 +1,5 @@
 import { roleArnProblems } from '../../arn';
-import { isPlaceholderText, isQuotedKeyword, type RoleValue } from '../roles';
+import { isPlaceholderText, isQuotedKeyword, ROLE_CLAUSES, type RoleValue } from '../roles';
 import type { SqlRule } from './rule';
 
 /** How the clause holding a role is written, for messages. */
@@ -18,7 +18,7 @@ export const rule: SqlRule = {
     for (const statement of model.statements) {
       for (const clause of statement.clauses) {
         const value = clause.value;
-        if (!value || value.kind !== 'word' || !['IAM_ROLE', 'CATALOG_ROLE', 'ON'].includes(clause.name)) continue;
+        if (!value || value.kind !== 'word' || !ROLE_CLAUSES.has(clause.name)) continue;
         const word = value.value.toUpperCase();
         if (ROLE_WORDS.has(word) || (word === 'ALL' && clause.name === 'ON')) continue;
         report({

@@ -1,3 +1,5 @@
+import { sameWord } from '../../text';
+import { ROLE_CLAUSES } from '../roles';
 import { KINDS } from '../syntax';
 import type { SqlRule } from './rule';
 
@@ -10,7 +12,7 @@ export const rule: SqlRule = {
       const supported = KINDS[statement.kind].defaultRole;
       for (const clause of statement.clauses) {
         const value = clause.value;
-        if (!value || !['IAM_ROLE', 'CATALOG_ROLE', 'ON'].includes(clause.name) || value.value.toLowerCase() !== 'default') continue;
+        if (!value || !ROLE_CLAUSES.has(clause.name) || !sameWord(value.value, 'default')) continue;
         const allowed = supported && clause.name !== 'CATALOG_ROLE';
         const where = clause.name === 'CATALOG_ROLE' ? 'CATALOG_ROLE' : statement.label;
         const unsupported = `${where} does not accept default: name the role by its ARN.`;

@@ -1,3 +1,4 @@
+import { sameWord } from '../../text';
 import { KINDS } from '../syntax';
 import type { SqlRule } from './rule';
 
@@ -9,7 +10,7 @@ export const rule: SqlRule = {
     for (const statement of model.statements) {
       for (const clause of statement.clauses) {
         const value = clause.value;
-        if (!value || value.kind === 'template' || !['IAM_ROLE', 'CATALOG_ROLE'].includes(clause.name) || value.value.toUpperCase() !== 'SESSION') continue;
+        if (!value || value.kind === 'template' || (clause.name !== 'IAM_ROLE' && clause.name !== 'CATALOG_ROLE') || !sameWord(value.value, 'SESSION')) continue;
         const span = { offset: value.start, length: value.end - value.start };
         if (!KINDS[statement.kind].sessionRole) {
           report({ ...span, message: `${statement.label} does not accept ${clause.name} 'SESSION': only CREATE EXTERNAL SCHEMA, ALTER EXTERNAL SCHEMA and CREATE DATABASE do. Name a role ARN instead.` });

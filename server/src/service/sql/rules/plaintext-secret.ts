@@ -5,6 +5,9 @@ import type { SqlRule } from './rule';
 
 export const ROLE_PLACEHOLDER = 'arn:aws:iam::<account-id>:role/<role-name>';
 
+/** The clauses that hold key material by themselves (CREDENTIALS is judged by its pairs). */
+const KEY_CLAUSES = new Set(['ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN', 'TOKEN']);
+
 /** Secret material written in a value: a literal that is neither templated nor a placeholder. */
 function literalSecret(text: string | undefined, templated: boolean): boolean {
   return text !== undefined && text.trim() !== '' && !templated && !isPlaceholderText(text);
@@ -30,7 +33,7 @@ export const rule: SqlRule = {
   description: 'Access keys written in SQL can be read by anyone who sees the script or the query history; authorize with an IAM role instead.',
   check(model, report) {
     for (const statement of model.statements) {
-      const keyClauses = statement.clauses.filter((c) => ['ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN', 'TOKEN'].includes(c.name) ||
+      const keyClauses = statement.clauses.filter((c) => KEY_CLAUSES.has(c.name) ||
         (c.pairs?.some((p) => p.key !== 'aws_iam_role' && p.key !== 'master_symmetric_key' && p.hasEquals)));
       // The secret is the sensitive part; point at it, or else at the key ID or the token.
       const candidates: { offset: number; length: number; secret: boolean }[] = [];
