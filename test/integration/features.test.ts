@@ -27,6 +27,19 @@ describe('completion', () => {
     assert.ok(!labels.includes('s3:GetObject'), 'no actions of other services');
   });
 
+  it('replaces what is typed with the action, and documents it when the item is resolved', async () => {
+    const doc = await open('policies', 'chain-roleA-permissions.json');
+    const position = positionOf(doc, '"sts:AssumeRole"', '"sts:Ass'.length);
+    // The list comes with its edit range and resolve data as item defaults; the editor applies them.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, undefined, 100);
+    const item = list.items.find((i) => i.label === 'sts:AssumeRole');
+    assert.ok(item, 'sts:AssumeRole offered');
+    const range = item.range as vscode.Range;
+    assert.equal(doc.getText(range), 'sts:AssumeRole', 'the edit replaces the whole content of the string');
+    const documentation = item.documentation instanceof vscode.MarkdownString ? item.documentation.value : String(item.documentation);
+    assert.match(documentation, /\*\*sts:AssumeRole\*\*/);
+  });
+
   it('offers condition keys, the service\'s and the global ones, in a condition block', async () => {
     const doc = await open('policies', 'redshift-trust.json');
     const labels = await completionLabels(doc, positionOf(doc, '"sts:ExternalId"', '"sts:'.length));

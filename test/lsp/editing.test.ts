@@ -90,6 +90,15 @@ describe('editor features over stdio', () => {
         list.items.map((i) => [i.label, i.textEditText]),
         full.map((i) => [i.label, (i.textEdit as TextEdit).newText]),
       );
+      // A list of actions shares its resolve data too; an item resolves with the data of the defaults.
+      const actionsUri = 'file:///w/lean-actions.json';
+      const text = '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "redshift:GetCl" } ] }';
+      await lean.open(actionsUri, 'json', text);
+      const actions = await lean.request<CompletionList>('textDocument/completion', { textDocument: { uri: actionsUri }, position: { line: 0, character: text.indexOf('GetCl') + 5 } });
+      assert.ok(actions.itemDefaults?.data !== undefined && actions.items.every((i) => i.data === undefined), 'data sent once');
+      const item = actions.items.find((i) => i.label === 'redshift:GetClusterCredentials')!;
+      const resolved = await lean.request<CompletionItem>('completionItem/resolve', { ...item, data: actions.itemDefaults.data });
+      assert.match((resolved.documentation as MarkupContent).value, /\*\*redshift:GetClusterCredentials\*\* · Write/);
     } finally {
       assert.equal(await lean.shutdown(), 0);
     }

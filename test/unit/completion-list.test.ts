@@ -12,9 +12,10 @@ const VSCODE = ['commitCharacters', 'editRange', 'insertTextFormat', 'insertText
 /** The items as a client sees them once it applies the defaults. */
 function expand(result: CompletionItem[] | CompletionList): CompletionItem[] {
   if (Array.isArray(result)) return result;
-  const { editRange, insertTextFormat } = result.itemDefaults ?? {};
+  const { editRange, insertTextFormat, data } = result.itemDefaults ?? {};
   return result.items.map(({ textEditText, ...rest }) => JSON.parse(JSON.stringify({
     ...rest,
+    data: rest.data ?? data,
     insertTextFormat: rest.insertTextFormat ?? insertTextFormat,
     textEdit: { range: editRange as Range, newText: textEditText ?? rest.label },
   })));
@@ -29,6 +30,20 @@ describe('completion item defaults', () => {
     assert.ok(result.items.every((i) => i.textEdit === undefined && i.insertTextFormat === undefined));
     assert.deepEqual(expand(result), items);
     assert.ok(JSON.stringify(result).length < JSON.stringify(items).length);
+  });
+
+  it('sends data once when the items share it, and keeps it on each item otherwise', () => {
+    const shared = { resolve: 'policyAction' };
+    const items = [{ ...item('s3:GetObject'), data: shared }, { ...item('s3:PutObject'), data: shared }];
+    const result = withItemDefaults(structuredClone(items).map((i) => ({ ...i, data: shared })), VSCODE);
+    assert.ok(!Array.isArray(result));
+    assert.deepEqual(result.itemDefaults?.data, shared);
+    assert.ok(result.items.every((i) => i.data === undefined));
+    assert.deepEqual(expand(result), items);
+    const own = [{ ...item('a'), data: { n: 1 } }, { ...item('b'), data: { n: 2 } }];
+    const kept = withItemDefaults(structuredClone(own), VSCODE);
+    assert.ok(!Array.isArray(kept) && kept.itemDefaults?.data === undefined);
+    assert.deepEqual(expand(kept), own);
   });
 
   it('keeps each item\'s insert format when they differ', () => {

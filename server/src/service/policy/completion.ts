@@ -37,8 +37,10 @@ interface Proposal {
   data?: PolicyCompletionData;
 }
 
-/** An Action value (an action or a wildcard) whose documentation comes on resolve. */
-export interface PolicyCompletionData { policyAction: string }
+/** An Action value (an action or a wildcard, its label) whose documentation comes on resolve. One
+ * value for all such items, so that a client reading item defaults gets it once per list. */
+export interface PolicyCompletionData { resolve: 'policyAction' }
+const POLICY_ACTION: PolicyCompletionData = { resolve: 'policyAction' };
 
 /** A member to insert: `"<key>": <value>`; `key` and `value` are snippet syntax. */
 interface KeyProposal extends Omit<Proposal, 'insert' | 'raw'> {
@@ -214,7 +216,7 @@ function serviceActionProposals(service: Service): Proposal[] {
     kind: CompletionItemKind.Function,
     detail: a.accessLevels.join(', '),
     sortText: `0${a.name}`,
-    data: { policyAction: `${service.prefix}:${a.name}` },
+    data: POLICY_ACTION,
   }));
   // Wildcards by verb (`Get*`, `List*`) where a verb starts several actions, and the whole service.
   const byVerb = new Map<string, Action[]>();
@@ -233,7 +235,7 @@ function serviceActionProposals(service: Service): Proposal[] {
       kind: CompletionItemKind.Folder,
       detail: `${actions.length} actions: ${levels.join(', ')}`,
       sortText: `1${pattern}`,
-      data: { policyAction: `${service.prefix}:${pattern}` },
+      data: POLICY_ACTION,
     };
   };
   for (const [verb, actions] of byVerb) if (actions.length > 1) proposals.push(wildcard(`${verb}*`, actions));
@@ -462,6 +464,6 @@ export function completePolicy(doc: TextDocument, policy: PolicyDocument, offset
 /** Fills in the documentation of an item that `completePolicy` left to be resolved. */
 export function resolvePolicyCompletion(item: CompletionItem, catalog: Catalog): CompletionItem {
   const data = item.data as Partial<PolicyCompletionData> | undefined;
-  if (typeof data?.policyAction !== 'string' || item.documentation) return item;
-  return { ...item, documentation: markdown(actionMarkdown(data.policyAction, catalog)) };
+  if (data?.resolve !== 'policyAction' || item.documentation) return item;
+  return { ...item, documentation: markdown(actionMarkdown(item.label, catalog)) };
 }
