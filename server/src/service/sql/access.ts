@@ -1,6 +1,6 @@
 /** What a statement reaches and with which roles: the input for writing a least-privilege policy for "the
  * statement under the cursor". Built from the statement model; templated values are left out. */
-import { carriesAuthorization, chainElements } from './roles';
+import { carriesAuthorization, chainElements, ROLE_CLAUSES } from './roles';
 import { statementAt, type Clause, type SqlStatement, type SqlValue } from './statements';
 import type { StatementKind } from './syntax';
 
@@ -133,7 +133,7 @@ export function accessAt(text: string, offset: number): StatementAccess | undefi
 export function roleChainAt(text: string, offset: number): string[] | null {
   const statement = statementAt(text, offset);
   if (!statement) return null;
-  const clauses = statement.clauses.filter((c) => c.name === 'IAM_ROLE' || c.name === 'CATALOG_ROLE' || c.name === 'ON');
+  const clauses = statement.clauses.filter((c) => ROLE_CLAUSES.has(c.name));
   const clause = clauses.find((c) => offset >= c.start && offset <= c.end) ?? clauses.find((c) => c.name === 'IAM_ROLE');
   const roles = rolesOf(clause);
   if (roles.length) return roles.map((r) => r.arn);
