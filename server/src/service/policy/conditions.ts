@@ -69,8 +69,18 @@ export interface ConditionEntry {
   values: Node[];
 }
 
-/** The entries of a statement's `Condition` object whose operator value is an object. */
+/** Each statement's entries, read once for the several rules that look at them. */
+const entriesOf = new WeakMap<Statement, ConditionEntry[]>();
+
+/** The entries of a statement's `Condition` object whose operator value is an object; shared, so callers
+ * treat them as read-only. */
 export function conditionEntries(statement: Statement): ConditionEntry[] {
+  let entries = entriesOf.get(statement);
+  if (!entries) entriesOf.set(statement, (entries = readEntries(statement)));
+  return entries;
+}
+
+function readEntries(statement: Statement): ConditionEntry[] {
   const entries: ConditionEntry[] = [];
   for (const operator of members(statement.members.get('Condition')?.value)) {
     for (const key of members(operator.value)) {
