@@ -113,12 +113,18 @@ function valueItem(site: Site, p: Proposal): CompletionItem {
     }
     newText = p.raw ? p.insert : `"${p.insert}${p.retrigger ? '$0' : ''}"`;
   }
+  return proposalItem(site, p, start, end, newText);
+}
+
+/** The completion item of a proposal that replaces the text from `start` to `end` with `newText`. */
+function proposalItem(site: Site, p: Proposal | KeyProposal, start: number, end: number, newText: string, filterText?: string): CompletionItem {
   return {
     label: p.label,
     kind: p.kind,
     detail: p.detail,
     documentation: markdown(p.documentation),
     sortText: p.sortText,
+    filterText,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: { start: site.doc.positionAt(start), end: site.doc.positionAt(end) }, newText },
     additionalTextEdits: missingComma(site),
@@ -135,18 +141,7 @@ function keyItem(site: Site, p: KeyProposal): CompletionItem {
   const after = text.slice(end, end + 200);
   let newText = `"${p.key}"`;
   if (!/^\s*:/.test(after)) newText += `: ${p.value}${/^\s*"/.test(after) ? ',' : ''}`;
-  return {
-    label: p.label,
-    kind: p.kind,
-    detail: p.detail,
-    documentation: markdown(p.documentation),
-    sortText: p.sortText,
-    filterText: token && !token.quoted ? p.label : `"${p.label}"`,
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: { start: site.doc.positionAt(start), end: site.doc.positionAt(end) }, newText },
-    additionalTextEdits: missingComma(site),
-    command: p.retrigger ? RETRIGGER : undefined,
-  };
+  return proposalItem(site, p, start, end, newText, token && !token.quoted ? p.label : `"${p.label}"`);
 }
 
 /** Keys already in the object being edited, except the one under the cursor. `base` is where the
