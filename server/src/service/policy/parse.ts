@@ -1,5 +1,6 @@
 /** Parses JSON text into a policy model that keeps the jsonc-parser nodes, and so their offsets. */
 import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { parseStrictJson } from './strictJson';
 
 export type PolicyKind = 'trust' | 'identity' | 'resource';
 
@@ -92,7 +93,7 @@ function detectKind(statements: Statement[]): PolicyKind {
 
 export function parsePolicy(text: string, kind?: PolicyKind): PolicyDocument {
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseStrictJson(text) ?? parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const top = memberMap(root);
   const statementValue = top.get('Statement')?.value;
   const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? [] : statementValue ? [statementValue] : [];
