@@ -27,17 +27,24 @@ function placeholderCode(name: string): number {
 
 export interface ArnPattern {
   text: string;
+  /** A catalogue template (`${Placeholder}` parts) rather than a policy's pattern (`*`, `?`, variables). */
+  template: boolean;
   /** The service field when it is plain text: patterns of different services never overlap. */
   service?: string;
+  /** A template's regular expression, or a policy pattern's lower-cased text when it has no wildcard:
+   * a plain ARN overlaps a template exactly when the template's expression matches it. */
+  matcher?: RegExp;
+  plain?: string;
+  /** The pattern as codes, made on first need (a plain ARN compared with a template's expression never needs them). */
+  encoded?: Encoded;
+}
+
+interface Encoded {
   codes: number[];
   /** The codes of the six ARN fields (arn, partition, service, region, account, resource) when nothing
    * in the first five can stand for a colon: two such patterns overlap exactly when each pair of fields
    * does, which is far cheaper than comparing them whole. */
   fields?: number[][];
-  /** A template's regular expression, or a policy pattern's lower-cased text when it has no wildcard:
-   * a plain ARN overlaps a template exactly when the template's expression matches it. */
-  matcher?: RegExp;
-  plain?: string;
 }
 
 const HEAD_FIELDS = 5;
@@ -87,7 +94,7 @@ function templateMatcher(codes: number[]): RegExp | undefined {
   return new RegExp(`^${source}${escapeRegExp(literal)}$`);
 }
 
-function compile(text: string, template: boolean): ArnPattern {
+function encode(text: string, template: boolean): Encoded {
   const codes: number[] = [];
   // Lower-cased at once unless that changes the length (a few non-ASCII letters): then letter by letter.
   const whole = text.toLowerCase();
@@ -102,15 +109,23 @@ function compile(text: string, template: boolean): ArnPattern {
     else if (c === QUESTION) codes.push(ONE);
     else codes.push(lower(i));
   }
-  const pattern: ArnPattern = { text, service: serviceField(text), codes, fields: splitFields(codes) };
-  if (template) pattern.matcher = templateMatcher(codes);
-  else if (text.length <= PLAIN_MAX && whole.length === text.length && codes.every((c) => c >= 0)) pattern.plain = whole;
-  return pattern;
+  return { codes, fields: splitFields(codes) };
 }
+
+function encoding(pattern: ArnPattern): Encoded {
+  return (pattern.encoded ??= encode(pattern.text, pattern.template));
+}
+
+const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
 
 /** A policy's ARN pattern: `*` and `?` are wildcards, `${aws:username}` and other variables any text. */
 export function resourcePattern(text: string): ArnPattern {
-  return compile(text, false);
+  const pattern: ArnPattern = { text, template: false, service: serviceField(text) };
+  if (text.length <= PLAIN_MAX && !WILDCARD_OR_VARIABLE.test(text)) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) pattern.plain = lower;
+  }
+  return pattern;
 }
 
 const templateCache = new Map<string, ArnPattern[]>();
@@ -119,7 +134,10 @@ const templateCache = new Map<string, ArnPattern[]>();
 export function templatePatterns(template: string): ArnPattern[] {
   let forms = templateCache.get(template);
   if (!forms) {
-    forms = template.split(', ').map((form) => compile(form, true));
+    forms = template.split(', ').map((text) => {
+      const encoded = encode(text, true);
+      return { text, template: true, service: serviceField(text), encoded, matcher: templateMatcher(encoded.codes) };
+    });
     templateCache.set(template, forms);
   }
   return forms;
@@ -168,12 +186,20 @@ export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
   if (a.service && b.service && a.service !== b.service) return false;
   if (a.matcher && b.plain !== undefined) return a.matcher.test(b.plain);
   if (b.matcher && a.plain !== undefined) return b.matcher.test(a.plain);
-  if (a.fields && b.fields) {
+  const x = encoding(a);
+  const y = encoding(b);
+  if (x.fields && y.fields) {
     // The resource field first: it tells most patterns apart.
-    for (let k = HEAD_FIELDS; k >= 0; k--) if (!codesOverlap(a.fields[k], b.fields[k])) return false;
+    for (let k = HEAD_FIELDS; k >= 0; k--) if (!codesOverlap(x.fields[k], y.fields[k])) return false;
     return true;
   }
-  return codesOverlap(a.codes, b.codes);
+  return codesOverlap(x.codes, y.codes);
+}
+
+/** The reference comparison, the two patterns whole, character by character, with none of the
+ * shortcuts of `overlaps` (which must agree with it). */
+export function overlapsWhole(a: ArnPattern, b: ArnPattern): boolean {
+  return codesOverlap(encoding(a).codes, encoding(b).codes);
 }
 
 function allRuns(codes: number[], from: number, to: number): boolean {

@@ -69,20 +69,17 @@ export interface ConditionEntry {
   values: Node[];
 }
 
-/** Each statement's entries, read once for the several rules that look at them. */
-const entriesOf = new WeakMap<Statement, ConditionEntry[]>();
-
 /** The entries of a statement's `Condition` object whose operator value is an object; shared, so callers
  * treat them as read-only. */
 export function conditionEntries(statement: Statement): ConditionEntry[] {
-  let entries = entriesOf.get(statement);
-  if (!entries) entriesOf.set(statement, (entries = readEntries(statement)));
-  return entries;
+  return (statement.memo.conditions ??= readEntries(statement));
 }
 
 function readEntries(statement: Statement): ConditionEntry[] {
   const entries: ConditionEntry[] = [];
-  for (const operator of members(statement.members.get('Condition')?.value)) {
+  const condition = statement.members.get('Condition')?.value;
+  if (!condition) return entries;
+  for (const operator of members(condition)) {
     for (const key of members(operator.value)) {
       if (!key.value) continue;
       const values = key.value.type === 'array' ? key.value.children ?? [] : [key.value];

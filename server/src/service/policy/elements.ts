@@ -19,7 +19,6 @@ export interface ActionValue {
 
 const WELL_FORMED = /^([^:\s*?]+):([^:\s]+)$/;
 
-const resolved = new WeakMap<Node, ActionValue[]>();
 const matchMemo = new WeakMap<Catalog, Map<string, Map<string, Action[]>>>();
 
 /** Catalogue actions matching `service:pattern`, memoised by service and pattern as written: big
@@ -37,21 +36,16 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
   return actions;
 }
 
+export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
+
 /** The values of a statement's Action (or NotAction) element, resolved against the catalogue. */
-export function actionValues(statement: Statement, key: 'Action' | 'NotAction', catalog: Catalog): ActionValue[] {
-  const element = statement.members.get(key)?.value;
-  if (!element) return [];
-  let values = resolved.get(element);
-  if (!values) {
-    values = stringNodes(element).map((node) => {
-      const value = String(node.value);
-      const m = WELL_FORMED.exec(value);
-      if (!m || !catalog.service(m[1])) return { node, value, service: m?.[1], pattern: m?.[2] };
-      return { node, value, service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) };
-    });
-    resolved.set(element, values);
-  }
-  return values;
+export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[number], catalog: Catalog): ActionValue[] {
+  return (statement.memo[key] ??= stringNodes(statement.members.get(key)?.value).map((node) => {
+    const value: string = node.value;
+    const m = WELL_FORMED.exec(value);
+    if (!m || !catalog.service(m[1])) return { node, value, service: m?.[1], pattern: m?.[2] };
+    return { node, value, service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) };
+  }));
 }
 
 /** The values of a statement's Action element when each names catalogue actions, or undefined when
@@ -72,10 +66,9 @@ export function includesStar(statement: Statement, key: string): boolean {
   return stringNodes(statement.members.get(key)?.value).some((n) => n.value === '*');
 }
 
-/** Whether the statement has a condition on one of `keys` (condition keys are case-insensitive). */
-export function hasConditionKey(statement: Statement, keys: string[]): boolean {
-  const wanted = new Set(keys.map((k) => k.toLowerCase()));
-  return conditionEntries(statement).some((e) => wanted.has(e.key.key.toLowerCase()));
+/** Whether the statement has a condition on one of `keys`, written in lower case (condition keys are case-insensitive). */
+export function hasConditionKey(statement: Statement, keys: ReadonlySet<string>): boolean {
+  return conditionEntries(statement).some((e) => keys.has(e.key.key.toLowerCase()));
 }
 
 /** The string nodes of one principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`); the bare

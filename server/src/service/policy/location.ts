@@ -5,7 +5,7 @@
  * everything before that point. The tree may be of an older version of the text (the last one parsed
  * before a keystroke), as long as only the part of the text it still describes is used. */
 import { createScanner, Node, parseTree, ScanError, SyntaxKind } from 'jsonc-parser';
-import { Member, members, Statement } from './parse';
+import { type Statement, statementOf } from './parse';
 
 export type PathSegment = string | number;
 
@@ -225,7 +225,5 @@ export function statementAround(text: string, loc: CursorLocation): LocalStateme
   if (base === undefined || text[base] !== '{') return undefined;
   const node = parseTree(text.slice(base, containerEnd(text, base)));
   if (node?.type !== 'object') return undefined;
-  const byKey = new Map<string, Member>();
-  for (const m of members(node)) if (!byKey.has(m.key)) byKey.set(m.key, m);
-  return { node, members: byKey, base };
+  return { ...statementOf(node), base };
 }

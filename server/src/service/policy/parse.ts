@@ -1,5 +1,7 @@
 /** Parses JSON text into a policy model that keeps the jsonc-parser nodes, and so their offsets. */
 import { Node, ParseError, parseTree } from 'jsonc-parser';
+import type { ConditionEntry } from './conditions';
+import type { ActionValue } from './elements';
 import { parseStrictJson } from './strictJson';
 
 export type PolicyKind = 'trust' | 'identity' | 'resource';
@@ -16,6 +18,16 @@ export interface Statement {
   node: Node;
   /** Members by exact key, first occurrence. */
   members: Map<string, Member>;
+  /** Every member, in order, repeated keys included. */
+  all: Member[];
+  /** Resolutions of the statement's elements, made on first use (elements.ts, conditions.ts) and shared by the rules. */
+  memo: StatementMemo;
+}
+
+export interface StatementMemo {
+  Action?: ActionValue[];
+  NotAction?: ActionValue[];
+  conditions?: ConditionEntry[];
 }
 
 export interface PolicyDocument {
@@ -27,6 +39,9 @@ export interface PolicyDocument {
   /** The `Statement` member: an object or an array of objects. */
   statements: Statement[];
   kind: PolicyKind;
+  /** Characters IAM counts against its size quotas (all but the whitespace between tokens), when the
+   * parser counted them. */
+  size?: number;
   /** Set when only the first statements are checked (see Settings.maxStatements): the first one left out
    * and how many there are in all. */
   truncated?: { firstSkipped: Node; total: number };
@@ -38,17 +53,23 @@ const TRUST_ACTIONS = /^sts:(assumerole.*|tagsession|setsourceidentity|\*)$/i;
 export function members(object: Node | undefined): Member[] {
   if (object?.type !== 'object') return [];
   const result: Member[] = [];
-  for (const property of object.children ?? []) {
-    const [keyNode, value] = property.children ?? [];
-    if (keyNode?.type === 'string') result.push({ key: String(keyNode.value), keyNode, value, property });
+  for (const property of object.children!) {
+    const keyNode = property.children?.[0];
+    if (keyNode?.type === 'string') result.push({ key: keyNode.value, keyNode, value: property.children![1], property });
   }
   return result;
 }
 
-function memberMap(object: Node | undefined): Map<string, Member> {
-  const map = new Map<string, Member>();
-  for (const m of members(object)) if (!map.has(m.key)) map.set(m.key, m);
-  return map;
+function firstByKey(all: Member[]): Map<string, Member> {
+  const byKey = new Map<string, Member>();
+  for (const m of all) if (!byKey.has(m.key)) byKey.set(m.key, m);
+  return byKey;
+}
+
+/** A statement object read into its members. */
+export function statementOf(node: Node): Statement {
+  const all = members(node);
+  return { node, members: firstByKey(all), all, memo: {} };
 }
 
 /** The string nodes of a value that is a string or an array of strings. */
@@ -93,10 +114,11 @@ function detectKind(statements: Statement[]): PolicyKind {
 
 export function parsePolicy(text: string, kind?: PolicyKind): PolicyDocument {
   const syntaxErrors: ParseError[] = [];
-  const root = parseStrictJson(text) ?? parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const top = memberMap(root);
+  const strict = parseStrictJson(text);
+  const root = strict?.root ?? parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const top = firstByKey(members(root));
   const statementValue = top.get('Statement')?.value;
   const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? [] : statementValue ? [statementValue] : [];
-  const statements = statementNodes.filter((n) => n.type === 'object').map((node) => ({ node, members: memberMap(node) }));
-  return { text, root, syntaxErrors, top, statements, kind: kind ?? detectKind(statements) };
+  const statements = statementNodes.filter((n) => n.type === 'object').map(statementOf);
+  return { text, root, syntaxErrors, top, statements, kind: kind ?? detectKind(statements), size: strict && text.length - strict.whitespace };
 }

@@ -1,5 +1,5 @@
 /** A parser for the common case, a well-formed policy. It builds the nodes jsonc-parser's `parseTree`
- * builds, about four times faster, and gives up (undefined) at the first thing strict JSON does not
+ * builds, about three times faster, counts the whitespace between them, and gives up (undefined) at the first thing strict JSON does not
  * allow (a comment, a trailing comma, a control character, a bad escape, other whitespace). The
  * caller then runs `parseTree`, which recovers from the error and reports it. */
 import type { Node } from 'jsonc-parser';
@@ -20,12 +20,21 @@ const NOT_STRICT = new Error('not strict JSON');
 /** A node while it is built: its length and colon are set once its value is read. */
 type Building = { -readonly [K in keyof Node]: Node[K] };
 
-export function parseStrictJson(text: string): Node | undefined {
+export interface StrictParse {
+  root: Node;
+  /** How many characters of whitespace lie between the tokens. */
+  whitespace: number;
+}
+
+export function parseStrictJson(text: string): StrictParse | undefined {
   const end = text.length;
   let i = 0;
+  let whitespace = 0;
 
   function skipWhitespace(): void {
+    const start = i;
     for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+    whitespace += i - start;
   }
 
   function string(parent: Node): Node {
@@ -113,7 +122,7 @@ export function parseStrictJson(text: string): Node | undefined {
     skipWhitespace();
     if (i !== end) return undefined;
     delete (root as Partial<Building>).parent; // as parseTree leaves its root
-    return root;
+    return { root, whitespace };
   } catch {
     // Not strict JSON, or nested deeper than the stack allows: parseTree decides.
     return undefined;

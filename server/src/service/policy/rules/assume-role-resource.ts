@@ -1,6 +1,7 @@
 import { Arn, looksLikeArn, parseArn } from '../../arn';
 import { wildcardRegExp, type Catalog } from '../../catalog';
 import { resourceTypeOf } from '../arns';
+import { actionValues, isAllow } from '../elements';
 import { statementActions, stringNodes } from '../parse';
 import type { PolicyRule } from './rule';
 
@@ -28,7 +29,9 @@ export const rule: PolicyRule = {
   description: 'A statement allowing sts:AssumeRole acts on IAM roles: a Resource that is another kind of ARN (a user, a Redshift cluster) matches nothing.',
   check(doc, { catalog }, report) {
     for (const statement of doc.statements) {
-      if (statement.members.get('Effect')?.value?.value !== 'Allow') continue;
+      if (!isAllow(statement)) continue;
+      // Every action must be one of STS's on roles: most statements fail that at the first action.
+      if (actionValues(statement, 'Action', catalog).some((v) => v.service?.toLowerCase() !== 'sts')) continue;
       const actions = statementActions(statement);
       const kinds = actions.map((a) => assumesRoles(catalog, a));
       const assume = actions.find((_, i) => kinds[i].assumes);

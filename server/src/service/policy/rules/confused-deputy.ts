@@ -3,7 +3,7 @@ import type { PolicyRule } from './rule';
 
 /** Keys that tie a service's request to the resource or account it acts for: the global source keys, and
  * the external ID a service such as Redshift sends (the database user's ARN, which names the account). */
-const SOURCE_KEYS = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'sts:ExternalId'];
+const SOURCE_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourceorgpaths', 'sts:externalid']);
 
 export const rule: PolicyRule = {
   id: 'confused-deputy',

@@ -1,7 +1,12 @@
+import { ACTION_ELEMENTS } from '../elements';
 import type { PolicyRule } from './rule';
+
+/** `service:ActionName`, which the checks below would all pass. */
+const WELL_FORMED = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_-]+$/;
 
 /** What is wrong with the shape of one action string, or undefined when it is `*` or `service:Action`. */
 function actionFormatProblem(action: string): string | undefined {
+  if (WELL_FORMED.test(action)) return undefined;
   if (action === '') return 'An action must not be empty: expected "service:ActionName".';
   if (action === '*') return undefined;
   if (/\s/.test(action)) return `Action "${action}" contains whitespace: expected "service:ActionName".`;
@@ -24,7 +29,7 @@ export const rule: PolicyRule = {
   description: 'Action and NotAction hold "service:ActionName" strings (wildcards * and ? allowed) or "*".',
   check(doc, _ctx, report) {
     for (const s of doc.statements) {
-      for (const key of ['Action', 'NotAction']) {
+      for (const key of ACTION_ELEMENTS) {
         const value = s.members.get(key)?.value;
         if (!value) continue;
         if (value.type !== 'string' && value.type !== 'array') {

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { conditionEntries } from '../conditions';
-import { members, spanInString, stringNodes } from '../parse';
+import { spanInString, stringNodes } from '../parse';
 import type { PolicyRule } from './rule';
 
 /** `${*}`, `${?}`, `${$}`, or a key such as `aws:username`, `aws:PrincipalTag/team`, `cognito-identity.amazonaws.com:sub`,
@@ -50,12 +50,15 @@ export const rule: PolicyRule = {
     const version = doc.top.get('Version')?.value;
     const literalReason = !version ? 'the policy has no Version' : version.value === '2008-10-17' ? 'the policy uses Version 2008-10-17' : undefined;
     for (const s of doc.statements) {
+      // A variable needs a `$`, written as such or escaped: most statements have neither.
+      const raw = doc.text.slice(s.node.offset, s.node.offset + s.node.length);
+      if (!raw.includes('$') && !raw.includes('\\')) continue;
       const resolved = new Set<Node>([
         ...stringNodes(s.members.get('Resource')?.value),
         ...stringNodes(s.members.get('NotResource')?.value),
         ...conditionEntries(s).flatMap((e) => e.values),
       ]);
-      for (const m of members(s.node)) {
+      for (const m of s.all) {
         for (const node of strings(m.value)) {
           for (const v of variablesIn(String(node.value))) {
             const message = v.problem

@@ -32,7 +32,7 @@ export const rule: PolicyRule = {
   description: 'The policy must fit IAM\'s size quota (whitespace not counted): 2,048 characters for a role trust policy, 6,144 for a managed policy.',
   check(doc, _ctx, report) {
     if (doc.root?.type !== 'object') return;
-    const size = countedCharacters(doc.text);
+    const size = doc.size ?? countedCharacters(doc.text);
     const limit = doc.kind === 'trust' ? TRUST_LIMIT : MANAGED_LIMIT;
     if (size <= limit) return;
     report({

@@ -4,6 +4,8 @@ import type { PolicyRule } from './rule';
 const GLOBAL_PRINCIPAL = 'redshift.amazonaws.com';
 const REGIONAL_PRINCIPAL = /^redshift\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 
+const RESTRICTING_KEYS = new Set(['sts:externalid', 'aws:sourcearn']);
+
 export const rule: PolicyRule = {
   id: 'redshift-trust-unrestricted',
   severity: 'information',
@@ -14,7 +16,7 @@ export const rule: PolicyRule = {
     // Regional principals show the role is already scoped by Region.
     if (services.some(({ principals }) => principals.some((n) => REGIONAL_PRINCIPAL.test(String(n.value))))) return;
     for (const { statement, principals } of services) {
-      if (hasConditionKey(statement, ['sts:ExternalId', 'aws:SourceArn'])) continue;
+      if (hasConditionKey(statement, RESTRICTING_KEYS)) continue;
       for (const node of principals.filter((n) => String(n.value).toLowerCase() === GLOBAL_PRINCIPAL)) {
         report({
           offset: node.offset,

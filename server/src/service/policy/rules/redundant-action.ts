@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from '../../types';
+import { ACTION_ELEMENTS } from '../elements';
 import type { PolicyRule } from './rule';
 
 const ACTION_SHAPE = /^(\*|[^:\s]+:[^:\s]+)$/;
@@ -30,10 +31,11 @@ export const rule: PolicyRule = {
   description: 'An action already covered by a wildcard action of the same list can be removed.',
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
-      for (const key of ['Action', 'NotAction'] as const) {
+      for (const key of ACTION_ELEMENTS) {
         const element = statement.members.get(key)?.value;
         if (element?.type !== 'array') continue;
-        const siblings = element.children ?? [];
+        const siblings = element.children!;
+        if (!siblings.some((n) => n.type === 'string' && /[*?]/.test(n.value))) continue;
         const values = siblings.map((n) => (n.type === 'string' && ACTION_SHAPE.test(String(n.value)) ? String(n.value) : undefined));
         const wildcards = values.filter((v): v is string => v !== undefined && /[*?]/.test(v)).map((v) => ({ value: v, re: coverRegExp(v) }));
         if (wildcards.length === 0) continue;

@@ -1,7 +1,7 @@
 import { type ArnPattern, overlaps, resourcePattern, templatePatterns } from '../../arnOverlap';
 import type { Action, Catalog } from '../../catalog';
 import { actionValues } from '../elements';
-import { stringNodes } from '../parse';
+import type { Statement } from '../parse';
 import type { PolicyRule } from './rule';
 
 /** A resource type of an action with its ARN template and the parsed forms of that template. */
@@ -44,27 +44,14 @@ export const rule: PolicyRule = {
   description: 'Each action must act on at least one resource of its statement: an action whose resource types match none of the ARNs is granted on nothing.',
   check(doc, { catalog }, report) {
     for (const statement of doc.statements) {
-      const element = statement.members.get('Resource')?.value;
-      const nodes = stringNodes(element);
-      if (statement.members.has('NotResource') || nodes.length === 0 || (element?.type === 'array' && nodes.length !== element.children?.length)) continue;
-      const values = nodes.map((n) => String(n.value));
-      // `*`, and values that are not ARNs (another rule reports them), leave nothing to compare.
-      if (values.some((v) => !/^arn:/i.test(v))) continue;
-      const resources = values.map(resourcePattern);
-      // Actions share templates (most EC2 actions act on instances): compare each template once.
-      const templateMatches = new Map<ArnPattern, boolean>();
-      const templateMatchesAny = (t: ArnPattern): boolean => {
-        let ok = templateMatches.get(t);
-        if (ok === undefined) templateMatches.set(t, (ok = resources.some((r) => overlaps(t, r))));
-        return ok;
-      };
-      const actionAccepts = (action: Action): boolean => {
-        const forms = resourceForms(catalog, action);
-        // No resource type: the action only supports "*", which the resource check does not judge.
-        return forms.length === 0 || forms.some((f) => f.templates.some(templateMatchesAny));
-      };
+      const resources = resourcePatterns(statement);
+      if (!resources) continue;
+      // Actions share templates (most EC2 actions act on instances): a value that names many actions
+      // compares each template once.
+      let decided: Map<ArnPattern, boolean> | undefined;
       for (const v of actionValues(statement, 'Action', catalog)) {
-        if (!v.matches?.length || v.matches.some(actionAccepts)) continue;
+        if (!v.matches?.length) continue;
+        if (v.matches.length === 1 ? accepts(catalog, v.matches[0], resources) : v.matches.some((a) => accepts(catalog, a, resources, (decided ??= new Map())))) continue;
         const forms = [...new Map(v.matches.flatMap((a) => resourceForms(catalog, a)).map((f) => [f.arn, f])).values()];
         const described = forms.slice(0, 3).map((f) => `${f.key} (${f.arn})`);
         if (forms.length > 3) described.push(`${forms.length - 3} other resource types`);
@@ -79,3 +66,39 @@ export const rule: PolicyRule = {
     }
   },
 };
+
+/** The statement's Resource values as patterns, or undefined when there is nothing to compare them
+ * with: NotResource, no Resource, a value that is not a string, or one that is not an ARN (`*`; another
+ * rule reports the rest). */
+function resourcePatterns(statement: Statement): ArnPattern[] | undefined {
+  if (statement.members.has('NotResource')) return undefined;
+  const element = statement.members.get('Resource')?.value;
+  const nodes = element?.type === 'array' ? element.children! : element ? [element] : [];
+  if (nodes.length === 0) return undefined;
+  const patterns: ArnPattern[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'string' || !ARN_PREFIX.test(node.value)) return undefined;
+    patterns.push(resourcePattern(node.value));
+  }
+  return patterns;
+}
+
+const ARN_PREFIX = /^arn:/i;
+
+/** Whether an action acts on a resource some template of its resource types matches; one with no
+ * resource type only supports "*", which this rule does not judge. */
+function accepts(catalog: Catalog, action: Action, resources: ArnPattern[], decided?: Map<ArnPattern, boolean>): boolean {
+  const forms = resourceForms(catalog, action);
+  if (forms.length === 0) return true;
+  for (const form of forms) {
+    for (const t of form.templates) {
+      let ok = decided?.get(t);
+      if (ok === undefined) {
+        ok = resources.some((r) => overlaps(t, r));
+        decided?.set(t, ok);
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { didYouMean } from '../../text';
-import { actionValues, replaceInString } from '../elements';
+import { ACTION_ELEMENTS, actionValues, replaceInString } from '../elements';
 import { spanInString } from '../parse';
 import type { PolicyRule } from './rule';
 
@@ -9,7 +9,7 @@ export const rule: PolicyRule = {
   description: 'An action must name a service prefix and an action of that service that exist in the IAM catalogue.',
   check(doc, { catalog }, report) {
     for (const statement of doc.statements) {
-      for (const key of ['Action', 'NotAction'] as const) {
+      for (const key of ACTION_ELEMENTS) {
         for (const v of actionValues(statement, key, catalog)) {
           if (v.service === undefined || v.pattern === undefined || v.matches?.length) continue;
           if (!v.matches) {

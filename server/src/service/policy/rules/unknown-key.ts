@@ -24,6 +24,6 @@ export const rule: PolicyRule = {
       }
     };
     check(members(doc.root), TOP_LEVEL_KEYS, 'top-level');
-    for (const s of doc.statements) check(members(s.node), STATEMENT_KEYS, 'statement');
+    for (const s of doc.statements) check(s.all, STATEMENT_KEYS, 'statement');
   },
 };
