@@ -38,14 +38,31 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
 
 export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
 
-/** The values of a statement's Action (or NotAction) element, resolved against the catalogue. */
+/** What an action string names, wherever it is written. */
+type Resolution = Omit<ActionValue, 'node' | 'value'>;
+const resolutions = new WeakMap<Catalog, Map<string, Resolution>>();
+/** Past this many distinct strings (each keystroke in an action makes one), the memo starts over. */
+const RESOLUTIONS_KEPT = 50_000;
+
+/** The values of a statement's Action (or NotAction) element, resolved against the catalogue. A
+ * resolution is memoised by the string as written: big policies repeat the same actions. */
 export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[number], catalog: Catalog): ActionValue[] {
-  return (statement.memo[key] ??= stringNodes(statement.members.get(key)?.value).map((node) => {
+  const memo = statement.memo[key];
+  if (memo) return memo;
+  let known = resolutions.get(catalog);
+  if (!known || known.size > RESOLUTIONS_KEPT) resolutions.set(catalog, (known = new Map()));
+  const values: ActionValue[] = [];
+  for (const node of stringNodes(statement.members.get(key)?.value)) {
     const value: string = node.value;
-    const m = WELL_FORMED.exec(value);
-    if (!m || !catalog.service(m[1])) return { node, value, service: m?.[1], pattern: m?.[2] };
-    return { node, value, service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) };
-  }));
+    let r = known.get(value);
+    if (!r) {
+      const m = WELL_FORMED.exec(value);
+      r = m && catalog.service(m[1]) ? { service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) } : { service: m?.[1], pattern: m?.[2] };
+      known.set(value, r);
+    }
+    values.push({ node, value, service: r.service, pattern: r.pattern, matches: r.matches });
+  }
+  return (statement.memo[key] = values);
 }
 
 /** The values of a statement's Action element when each names catalogue actions, or undefined when
