@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { parse, ParseError } from 'jsonc-parser';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { REGIONS } from '../../server/src/service/regions';
-import { STATEMENT_KEYS } from '../../server/src/service/policy/rules/unknown-key';
+import { STATEMENT_ELEMENTS } from '../../server/src/service/policy/parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { accept, atCursor, completionsAt, filterWord } from '../editing';
 import { getService } from '../helpers';
@@ -47,7 +47,7 @@ describe('policy completion: keys', () => {
 
   it('offers the statement keys not present, and not the counterpart of one that is', () => {
     const items = completionsAt(statement('"Effect": "Allow", "Action": "s3:GetObject", |'));
-    assert.deepEqual(labels(items), STATEMENT_KEYS.filter((k) => !['Effect', 'Action', 'NotAction'].includes(k)));
+    assert.deepEqual(labels(items), STATEMENT_ELEMENTS.filter((k) => !['Effect', 'Action', 'NotAction'].includes(k)));
   });
 
   it('leaves Resource out of a trust policy', () => {

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { Arn, ArnShape, arnShapeOfTemplates, looksLikeArn, parseArn, templateResourceRegExp } from '../arn';
 import type { Catalog, ResourceType } from '../catalog';
 import { conditionEntries, parseOperator } from './conditions';
-import { members, PolicyDocument, stringNodes } from './parse';
+import { members, type PolicyDocument, PRINCIPAL_ELEMENTS, RESOURCE_ELEMENTS, stringNodes } from './parse';
 
 /** Condition keys whose values are ARNs whatever the operator. */
 const ARN_KEYS = new Set(['aws:sourcearn', 'aws:principalarn']);
@@ -32,9 +32,9 @@ function collectArnValues(doc: PolicyDocument): ArnValue[] {
     }
   };
   for (const statement of doc.statements) {
-    for (const key of ['Resource', 'NotResource']) add(stringNodes(statement.members.get(key)?.value), 'resource', false);
-    for (const key of ['Principal', 'NotPrincipal']) {
-      const aws = members(statement.members.get(key)?.value).find((m) => m.key === 'AWS');
+    for (const key of RESOURCE_ELEMENTS) add(stringNodes(statement.members[key]?.value), 'resource', false);
+    for (const key of PRINCIPAL_ELEMENTS) {
+      const aws = members(statement.members[key]?.value).find((m) => m.key === 'AWS');
       add(stringNodes(aws?.value), 'principal', true);
     }
     for (const { operator, key, values: nodes } of conditionEntries(statement)) {

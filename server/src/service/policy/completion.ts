@@ -10,10 +10,10 @@ import { actionValues } from './elements';
 import { ELEMENT_DOCS, operatorDoc, PRINCIPAL_TYPE_DOCS } from './grammar';
 import { actionMarkdown } from './hover';
 import { commonPrefixLength, CursorLocation, CursorToken, keysOf, LocalStatement, locate, statementAround } from './location';
-import { members, PolicyDocument, Statement } from './parse';
+import { isStatementElement, members, PolicyDocument, Statement, STATEMENT_ELEMENTS } from './parse';
 import { knownServicePrincipals } from './principals';
 import { PRINCIPAL_TYPES } from './rules/invalid-principal';
-import { STATEMENT_KEYS, TOP_LEVEL_KEYS } from './rules/unknown-key';
+import { TOP_LEVEL_KEYS } from './rules/unknown-key';
 
 export interface PolicyCompletionContext {
   catalog: Catalog;
@@ -170,7 +170,7 @@ const EXCLUSIVE: Record<string, string> = {
   Action: 'NotAction', NotAction: 'Action', Resource: 'NotResource', NotResource: 'Resource', Principal: 'NotPrincipal', NotPrincipal: 'Principal',
 };
 
-function elementProposals(keys: string[], present: Set<string>, exclude: (key: string) => boolean): KeyProposal[] {
+function elementProposals(keys: readonly string[], present: Set<string>, exclude: (key: string) => boolean): KeyProposal[] {
   return keys.filter((k) => !present.has(k) && !exclude(k)).map((k, i) => ({
     label: k,
     key: k,
@@ -393,9 +393,9 @@ function keyProposals(keys: string[], site: Site, policy: PolicyDocument, statem
   const base = statement?.base;
   if (keys.length === 1) {
     const present = presentKeys(statement?.node, loc, base);
-    return elementProposals(STATEMENT_KEYS, present, (k) => (EXCLUSIVE[k] !== undefined && present.has(EXCLUSIVE[k])) || (policy.kind === 'trust' && k.endsWith('Resource')));
+    return elementProposals(STATEMENT_ELEMENTS, present, (k) => (EXCLUSIVE[k] !== undefined && present.has(EXCLUSIVE[k])) || (policy.kind === 'trust' && k.endsWith('Resource')));
   }
-  const element = statement?.members.get(keys[1])?.value;
+  const element = isStatementElement(keys[1]) ? statement?.members[keys[1]]?.value : undefined;
   if (keys.length === 2 && (keys[1] === 'Principal' || keys[1] === 'NotPrincipal')) return principalTypeProposals(presentKeys(element, loc, base));
   if (keys[1] !== 'Condition') return [];
   if (keys.length === 2) return operatorProposals(presentKeys(element, loc, base));

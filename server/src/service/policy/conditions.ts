@@ -77,7 +77,7 @@ export function conditionEntries(statement: Statement): ConditionEntry[] {
 
 function readEntries(statement: Statement): ConditionEntry[] {
   const entries: ConditionEntry[] = [];
-  const condition = statement.members.get('Condition')?.value;
+  const condition = statement.members.Condition?.value;
   if (!condition) return entries;
   for (const operator of members(condition)) {
     for (const key of members(operator.value)) {

@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { Action, Catalog } from '../catalog';
 import type { TextEdit } from '../types';
 import { conditionEntries } from './conditions';
-import { contentStart, members, Statement, stringNodes } from './parse';
+import { type ACTION_ELEMENTS, contentStart, members, type Statement, type StatementElement, stringNodes } from './parse';
 
 /** One value of Action or NotAction. `matches` is set when the value is `service:pattern` with a
  * service of the catalogue: the catalogue actions it names (empty when it names none). */
@@ -36,8 +36,6 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
   return actions;
 }
 
-export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
-
 /** What an action string names, wherever it is written. */
 type Resolution = Omit<ActionValue, 'node' | 'value'>;
 const resolutions = new WeakMap<Catalog, Map<string, Resolution>>();
@@ -52,7 +50,7 @@ export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[n
   let known = resolutions.get(catalog);
   if (!known || known.size > RESOLUTIONS_KEPT) resolutions.set(catalog, (known = new Map()));
   const values: ActionValue[] = [];
-  for (const node of stringNodes(statement.members.get(key)?.value)) {
+  for (const node of stringNodes(statement.members[key]?.value)) {
     const value: string = node.value;
     let r = known.get(value);
     if (!r) {
@@ -68,19 +66,19 @@ export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[n
 /** The values of a statement's Action element when each names catalogue actions, or undefined when
  * they are not a closed list: NotAction, `*`, a value outside the catalogue or no Action at all. */
 export function knownActionValues(statement: Statement, catalog: Catalog): (ActionValue & { matches: Action[] })[] | undefined {
-  if (statement.members.has('NotAction')) return undefined;
+  if ((statement.members.NotAction !== undefined)) return undefined;
   const values = actionValues(statement, 'Action', catalog);
   if (values.length === 0 || values.some((v) => !v.matches?.length)) return undefined;
   return values as (ActionValue & { matches: Action[] })[];
 }
 
 export function isAllow(statement: Statement): boolean {
-  return statement.members.get('Effect')?.value?.value === 'Allow';
+  return statement.members.Effect?.value?.value === 'Allow';
 }
 
 /** Whether an element (Action, Resource...) is or contains the string `*`. */
-export function includesStar(statement: Statement, key: string): boolean {
-  return stringNodes(statement.members.get(key)?.value).some((n) => n.value === '*');
+export function includesStar(statement: Statement, key: StatementElement): boolean {
+  return stringNodes(statement.members[key]?.value).some((n) => n.value === '*');
 }
 
 /** Whether the statement has a condition on one of `keys`, written in lower case (condition keys are case-insensitive). */
@@ -91,7 +89,7 @@ export function hasConditionKey(statement: Statement, keys: ReadonlySet<string>)
 /** The string nodes of one principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`); the bare
  * `"Principal": "*"` counts as `AWS: "*"`. */
 export function principalValues(statement: Statement, type: string): Node[] {
-  const value = statement.members.get('Principal')?.value;
+  const value = statement.members.Principal?.value;
   if (value?.type === 'string') return type === 'AWS' && value.value === '*' ? [value] : [];
   return members(value).filter((m) => m.key === type).flatMap((m) => stringNodes(m.value));
 }

@@ -14,10 +14,24 @@ export interface Member {
   property: Node;
 }
 
+/** The elements a statement may hold. */
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+export type StatementElement = typeof STATEMENT_ELEMENTS[number];
+const ELEMENT_NAMES: ReadonlySet<string> = new Set(STATEMENT_ELEMENTS);
+export const isStatementElement = (key: string): key is StatementElement => ELEMENT_NAMES.has(key);
+export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
+export const RESOURCE_ELEMENTS = ['Resource', 'NotResource'] as const;
+export const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'] as const;
+
+/** The first member of each element of a statement. A fixed set of fields rather than a map: the
+ * rules read them tens of thousands of times in a big policy. */
+export type StatementMembers = Record<StatementElement, Member | undefined>;
+const NO_MEMBERS = Object.fromEntries(STATEMENT_ELEMENTS.map((e) => [e, undefined])) as StatementMembers;
+
 export interface Statement {
   node: Node;
-  /** Members by exact key, first occurrence. */
-  members: Map<string, Member>;
+  /** Members by element name, first occurrence (the others, and unknown keys, are in `all`). */
+  members: StatementMembers;
   /** Every member, in order, repeated keys included. */
   all: Member[];
   /** Resolutions of the statement's elements, made on first use (elements.ts, conditions.ts) and shared by the rules. */
@@ -60,16 +74,18 @@ export function members(object: Node | undefined): Member[] {
   return result;
 }
 
-function firstByKey(all: Member[]): Map<string, Member> {
-  const byKey = new Map<string, Member>();
-  for (const m of all) if (!byKey.has(m.key)) byKey.set(m.key, m);
-  return byKey;
+/** The statement's elements in document order (the first member of each). */
+export function elementMembers(statement: Statement): (Member & { key: StatementElement })[] {
+  return statement.all.filter((m): m is Member & { key: StatementElement } => isStatementElement(m.key) && statement.members[m.key] === m);
 }
 
 /** A statement object read into its members. */
 export function statementOf(node: Node): Statement {
   const all = members(node);
-  return { node, members: firstByKey(all), all, memo: {} };
+  const byElement = { ...NO_MEMBERS };
+  for (const m of all) if (isStatementElement(m.key)) byElement[m.key] ??= m;
+  // Every memo field is there from the start, so that all memos share one shape.
+  return { node, members: byElement, all, memo: { Action: undefined, NotAction: undefined, conditions: undefined } };
 }
 
 /** The string nodes of a value that is a string or an array of strings. */
@@ -99,11 +115,11 @@ export function isPolicyText(root: Node | undefined): boolean {
 }
 
 export function statementActions(statement: Statement): string[] {
-  return stringNodes(statement.members.get('Action')?.value).map((n) => String(n.value));
+  return stringNodes(statement.members.Action?.value).map((n) => String(n.value));
 }
 
 export function hasPrincipal(statement: Statement): boolean {
-  return statement.members.has('Principal') || statement.members.has('NotPrincipal');
+  return (statement.members.Principal !== undefined) || (statement.members.NotPrincipal !== undefined);
 }
 
 function detectKind(statements: Statement[]): PolicyKind {
@@ -116,7 +132,8 @@ export function parsePolicy(text: string, kind?: PolicyKind): PolicyDocument {
   const syntaxErrors: ParseError[] = [];
   const strict = parseStrictJson(text);
   const root = strict?.root ?? parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const top = firstByKey(members(root));
+  const top = new Map<string, Member>();
+  for (const m of members(root)) if (!top.has(m.key)) top.set(m.key, m);
   const statementValue = top.get('Statement')?.value;
   const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? [] : statementValue ? [statementValue] : [];
   const statements = statementNodes.filter((n) => n.type === 'object').map(statementOf);

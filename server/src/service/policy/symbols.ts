@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { members, PolicyDocument, Statement, stringNodes } from './parse';
+import { elementMembers, members, PolicyDocument, Statement, stringNodes } from './parse';
 
 const CHILD_ELEMENTS: Record<string, SymbolKind> = {
   Principal: SymbolKind.Interface, NotPrincipal: SymbolKind.Interface,
@@ -29,15 +29,15 @@ function summary(value: Node | undefined): string {
 
 /** The statement's Sid node, when it names the statement. */
 function sidOf(statement: Statement): Node | undefined {
-  const sid = statement.members.get('Sid')?.value;
+  const sid = statement.members.Sid?.value;
   return sid?.type === 'string' && sid.value !== '' ? sid : undefined;
 }
 
 function statementName(statement: Statement, index: number): string {
   const sid = sidOf(statement);
   if (sid) return String(sid.value);
-  const effect = statement.members.get('Effect')?.value?.value;
-  const action = stringNodes((statement.members.get('Action') ?? statement.members.get('NotAction'))?.value)[0]?.value;
+  const effect = statement.members.Effect?.value?.value;
+  const action = stringNodes((statement.members.Action ?? statement.members.NotAction)?.value)[0]?.value;
   const name = [typeof effect === 'string' ? effect : undefined, typeof action === 'string' ? action : undefined].filter(Boolean).join(' ');
   return name || `Statement ${index + 1}`;
 }
@@ -46,7 +46,8 @@ export function policySymbols(doc: TextDocument, policy: PolicyDocument): Docume
   return policy.statements.map((statement, index) => {
     const sid = sidOf(statement);
     const children: DocumentSymbol[] = [];
-    for (const [key, member] of statement.members) {
+    for (const member of elementMembers(statement)) {
+      const key = member.key;
       const kind = CHILD_ELEMENTS[key];
       if (kind === undefined) continue;
       children.push({ name: key, detail: summary(member.value), kind, range: range(doc, member.property), selectionRange: range(doc, member.keyNode) });
@@ -54,7 +55,7 @@ export function policySymbols(doc: TextDocument, policy: PolicyDocument): Docume
     return {
       name: statementName(statement, index),
       // Without a Sid the name already says the effect.
-      detail: sid ? summary(statement.members.get('Effect')?.value) : undefined,
+      detail: sid ? summary(statement.members.Effect?.value) : undefined,
       kind: SymbolKind.Module,
       range: range(doc, statement.node),
       selectionRange: sid ? range(doc, sid) : range(doc, statement.node, 1),

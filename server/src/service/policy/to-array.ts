@@ -4,21 +4,21 @@
 import { createScanner, Node, ScanError, SyntaxKind } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
-import { members, PolicyDocument, Statement } from './parse';
+import { ACTION_ELEMENTS, members, PolicyDocument, PRINCIPAL_ELEMENTS, RESOURCE_ELEMENTS, Statement } from './parse';
 
 interface ListValue { element: string; node: Node }
 
 /** The values of a statement that may be a string or an array of strings. */
 function listValues(statement: Statement): ListValue[] {
   const values: ListValue[] = [];
-  for (const element of ['Action', 'NotAction', 'Resource', 'NotResource']) {
-    const node = statement.members.get(element)?.value;
+  for (const element of [...ACTION_ELEMENTS, ...RESOURCE_ELEMENTS]) {
+    const node = statement.members[element]?.value;
     if (node) values.push({ element, node });
   }
-  for (const element of ['Principal', 'NotPrincipal']) {
-    for (const m of members(statement.members.get(element)?.value)) if (m.value) values.push({ element: `${element} ${m.key}`, node: m.value });
+  for (const element of PRINCIPAL_ELEMENTS) {
+    for (const m of members(statement.members[element]?.value)) if (m.value) values.push({ element: `${element} ${m.key}`, node: m.value });
   }
-  for (const operator of members(statement.members.get('Condition')?.value)) {
+  for (const operator of members(statement.members.Condition?.value)) {
     for (const m of members(operator.value)) if (m.value) values.push({ element: m.key, node: m.value });
   }
   return values.filter((v) => v.node.type === 'string');

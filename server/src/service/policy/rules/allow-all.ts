@@ -9,7 +9,7 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
       if (!isAllow(statement) || !includesStar(statement, 'Resource')) continue;
-      const everyAction = stringNodes(statement.members.get('Action')?.value).find((n) => n.value === '*' || n.value === '*:*');
+      const everyAction = stringNodes(statement.members.Action?.value).find((n) => n.value === '*' || n.value === '*:*');
       if (!everyAction) continue;
       report({
         offset: everyAction.offset,

@@ -1,4 +1,5 @@
 import { isAllow } from '../elements';
+import { elementMembers } from '../parse';
 import type { PolicyRule } from './rule';
 
 const GRANTS = new Map(Object.entries({
@@ -14,7 +15,8 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
       if (!isAllow(statement)) continue;
-      for (const [key, member] of statement.members) {
+      for (const member of elementMembers(statement)) {
+        const key = member.key;
         const grants = GRANTS.get(key);
         // A trust policy cannot hold NotResource or NotPrincipal at all: trust-policy-elements reports them.
         if (!grants || (doc.kind === 'trust' && key !== 'NotAction')) continue;

@@ -37,7 +37,7 @@ export const rule: PolicyRule = {
       const assume = actions.find((_, i) => kinds[i].assumes);
       // Another action in the statement may act on the other resources.
       if (!assume || !kinds.every((k) => k.onlyRoles)) continue;
-      for (const node of stringNodes(statement.members.get('Resource')?.value)) {
+      for (const node of stringNodes(statement.members.Resource?.value)) {
         const text = String(node.value);
         const arn = looksLikeArn(text) ? parseArn(text) : undefined;
         if (!arn || couldBeRole(arn)) continue;

@@ -9,8 +9,8 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const s of doc.statements) {
       for (const [positive, negative] of PAIRS) {
-        const a = s.members.get(positive);
-        const b = s.members.get(negative);
+        const a = s.members[positive];
+        const b = s.members[negative];
         if (!a || !b) continue;
         const [first, second] = a.keyNode.offset < b.keyNode.offset ? [a, b] : [b, a];
         report({

@@ -1,4 +1,4 @@
-import { ACTION_ELEMENTS } from '../elements';
+import { ACTION_ELEMENTS } from '../parse';
 import type { PolicyRule } from './rule';
 
 /** `service:ActionName`, which the checks below would all pass. */
@@ -30,7 +30,7 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const s of doc.statements) {
       for (const key of ACTION_ELEMENTS) {
-        const value = s.members.get(key)?.value;
+        const value = s.members[key]?.value;
         if (!value) continue;
         if (value.type !== 'string' && value.type !== 'array') {
           report({ offset: value.offset, length: value.length, message: `${key} must be an action string or an array of action strings.` });

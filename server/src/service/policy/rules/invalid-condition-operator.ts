@@ -10,7 +10,7 @@ export const rule: PolicyRule = {
   description: 'Condition maps known condition operators (case-sensitive, optional IfExists and ForAllValues:/ForAnyValue:) to objects of condition keys and values.',
   check(doc, _ctx, report) {
     for (const s of doc.statements) {
-      const condition = s.members.get('Condition')?.value;
+      const condition = s.members.Condition?.value;
       if (!condition) continue;
       if (condition.type !== 'object') {
         report({ offset: condition.offset, length: condition.length, message: 'Condition must be an object such as { "StringEquals": { "aws:PrincipalTag/team": "data" } }.' });

@@ -9,7 +9,7 @@ export const rule: PolicyRule = {
   description: 'Every statement needs an Effect that is exactly "Allow" or "Deny" (case-sensitive).',
   check(doc, _ctx, report) {
     for (const s of doc.statements) {
-      const effect = s.members.get('Effect');
+      const effect = s.members.Effect;
       if (!effect) {
         if (doc.syntaxErrors.length === 0) report({ offset: s.node.offset, length: 1, message: 'The statement has no Effect: add "Effect": "Allow" or "Effect": "Deny".' });
         continue;

@@ -54,8 +54,8 @@ export const rule: PolicyRule = {
       const raw = doc.text.slice(s.node.offset, s.node.offset + s.node.length);
       if (!raw.includes('$') && !raw.includes('\\')) continue;
       const resolved = new Set<Node>([
-        ...stringNodes(s.members.get('Resource')?.value),
-        ...stringNodes(s.members.get('NotResource')?.value),
+        ...stringNodes(s.members.Resource?.value),
+        ...stringNodes(s.members.NotResource?.value),
         ...conditionEntries(s).flatMap((e) => e.values),
       ]);
       for (const m of s.all) {

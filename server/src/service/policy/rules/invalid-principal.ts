@@ -3,7 +3,7 @@ import { Arn, arnProblems, isAccountPlaceholder, looksLikeArn, parseArn } from '
 import { didYouMean } from '../../text';
 import type { Report } from '../../types';
 import { arnShapeLookup } from '../arns';
-import { members, spanInString } from '../parse';
+import { members, PRINCIPAL_ELEMENTS, spanInString } from '../parse';
 import type { PolicyRule, PolicyRuleContext } from './rule';
 
 export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
@@ -120,8 +120,8 @@ export const rule: PolicyRule = {
       });
     };
     for (const statement of doc.statements) {
-      for (const element of ['Principal', 'NotPrincipal']) {
-        const value = statement.members.get(element)?.value;
+      for (const element of PRINCIPAL_ELEMENTS) {
+        const value = statement.members[element]?.value;
         if (!value) continue;
         if (value.type === 'string') {
           if (value.value === '*') continue;

@@ -7,7 +7,7 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     const seen = new Set<string>();
     for (const s of doc.statements) {
-      const value = s.members.get('Sid')?.value;
+      const value = s.members.Sid?.value;
       if (!value) continue;
       if (value.type !== 'string') {
         report({ offset: value.offset, length: value.length, message: 'Sid must be a string of letters and digits.' });

@@ -21,11 +21,11 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
       if (!isAllow(statement)) continue;
-      const everyRole = stringNodes(statement.members.get('Resource')?.value).find((n) => isEveryRole(String(n.value)));
-      const notResource = statement.members.get('NotResource');
+      const everyRole = stringNodes(statement.members.Resource?.value).find((n) => isEveryRole(String(n.value)));
+      const notResource = statement.members.NotResource;
       if (!everyRole && !notResource) continue;
       const scope = everyRole ? `every role (Resource "${everyRole.value}")` : 'every role not listed in NotResource';
-      for (const node of stringNodes(statement.members.get('Action')?.value)) {
+      for (const node of stringNodes(statement.members.Action?.value)) {
         const action = String(node.value);
         if (!grantsPassRole(action)) continue;
         report({
@@ -34,7 +34,7 @@ export const rule: PolicyRule = {
           message: `${action.toLowerCase() === PASS_ROLE.toLowerCase() ? `${PASS_ROLE} is` : `"${action}" includes ${PASS_ROLE}, here`} allowed on ${scope}: ${WHY}; ${FIX}.`,
         });
       }
-      const notAction = statement.members.get('NotAction');
+      const notAction = statement.members.NotAction;
       if (notAction && !stringNodes(notAction.value).some((n) => grantsPassRole(String(n.value)))) {
         report({
           offset: notAction.keyNode.offset,

@@ -1,4 +1,4 @@
-import { hasPrincipal } from '../parse';
+import { hasPrincipal, PRINCIPAL_ELEMENTS } from '../parse';
 import type { PolicyRule } from './rule';
 
 export const rule: PolicyRule = {
@@ -8,8 +8,8 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const s of doc.statements) {
       if (doc.kind === 'identity') {
-        for (const key of ['Principal', 'NotPrincipal']) {
-          const m = s.members.get(key);
+        for (const key of PRINCIPAL_ELEMENTS) {
+          const m = s.members[key];
           if (m) report({ offset: m.keyNode.offset, length: m.keyNode.length, message: `${key} is not allowed in an identity policy: the identity the policy is attached to is the principal.` });
         }
       } else if (!hasPrincipal(s) && doc.syntaxErrors.length === 0) {

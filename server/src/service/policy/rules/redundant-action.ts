@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from '../../types';
-import { ACTION_ELEMENTS } from '../elements';
+import { ACTION_ELEMENTS } from '../parse';
 import type { PolicyRule } from './rule';
 
 const ACTION_SHAPE = /^(\*|[^:\s]+:[^:\s]+)$/;
@@ -32,7 +32,7 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
       for (const key of ACTION_ELEMENTS) {
-        const element = statement.members.get(key)?.value;
+        const element = statement.members[key]?.value;
         if (element?.type !== 'array') continue;
         const siblings = element.children!;
         if (!siblings.some((n) => n.type === 'string' && /[*?]/.test(n.value))) continue;

@@ -3,7 +3,7 @@ import type { Catalog } from '../../catalog';
 import { isRegion, REGIONS } from '../../regions';
 import { didYouMean } from '../../text';
 import type { Report } from '../../types';
-import { members, spanInString, stringNodes } from '../parse';
+import { members, PRINCIPAL_ELEMENTS, spanInString, stringNodes } from '../parse';
 import type { PolicyRule } from './rule';
 import { SERVICE_PRINCIPAL_SHAPE } from './invalid-principal';
 
@@ -69,8 +69,8 @@ export const rule: PolicyRule = {
   check(doc, { catalog }, report) {
     const known = knownNames(catalog);
     for (const statement of doc.statements) {
-      for (const element of ['Principal', 'NotPrincipal']) {
-        const service = members(statement.members.get(element)?.value).find((m) => m.key === 'Service');
+      for (const element of PRINCIPAL_ELEMENTS) {
+        const service = members(statement.members[element]?.value).find((m) => m.key === 'Service');
         for (const node of stringNodes(service?.value)) {
           const text = String(node.value);
           // Malformed values are invalid-principal's.

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../types';
-import type { Member, Statement } from '../parse';
+import { type Member, RESOURCE_ELEMENTS, type Statement } from '../parse';
 import type { PolicyRule } from './rule';
 
 /** Deletes a member and one adjoining comma, so the object stays valid JSON: up to the next member when
@@ -22,8 +22,8 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     if (doc.kind !== 'trust') return;
     for (const s of doc.statements) {
-      for (const key of ['Resource', 'NotResource']) {
-        const m = s.members.get(key);
+      for (const key of RESOURCE_ELEMENTS) {
+        const m = s.members[key];
         if (!m) continue;
         report({
           offset: m.keyNode.offset,
@@ -32,7 +32,7 @@ export const rule: PolicyRule = {
           fixes: [{ title: `Remove ${key}`, preferred: true, edits: [removeMember(s, m)] }],
         });
       }
-      const notPrincipal = s.members.get('NotPrincipal');
+      const notPrincipal = s.members.NotPrincipal;
       if (notPrincipal) {
         report({
           offset: notPrincipal.keyNode.offset,

@@ -1,6 +1,6 @@
 import { didYouMean } from '../../text';
-import { ACTION_ELEMENTS, actionValues, replaceInString } from '../elements';
-import { spanInString } from '../parse';
+import { actionValues, replaceInString } from '../elements';
+import { ACTION_ELEMENTS, spanInString } from '../parse';
 import type { PolicyRule } from './rule';
 
 export const rule: PolicyRule = {

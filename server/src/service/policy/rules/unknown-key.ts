@@ -1,16 +1,15 @@
 import { didYouMean } from '../../text';
-import { members } from '../parse';
+import { members, STATEMENT_ELEMENTS } from '../parse';
 import type { PolicyRule } from './rule';
 
 export const TOP_LEVEL_KEYS = ['Version', 'Id', 'Statement'];
-export const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
 export const rule: PolicyRule = {
   id: 'unknown-key',
   severity: 'error',
   description: 'Only Version, Id and Statement may appear at the top level, and only the IAM statement elements inside a statement.',
   check(doc, _ctx, report) {
-    const check = (objectMembers: ReturnType<typeof members>, known: string[], where: string) => {
+    const check = (objectMembers: ReturnType<typeof members>, known: readonly string[], where: string) => {
       for (const m of objectMembers) {
         if (known.includes(m.key)) continue;
         const suggestion = known.find((k) => k.toLowerCase() === m.key.toLowerCase()) ?? didYouMean(m.key, known)
@@ -24,6 +23,6 @@ export const rule: PolicyRule = {
       }
     };
     check(members(doc.root), TOP_LEVEL_KEYS, 'top-level');
-    for (const s of doc.statements) check(s.all, STATEMENT_KEYS, 'statement');
+    for (const s of doc.statements) check(s.all, STATEMENT_ELEMENTS, 'statement');
   },
 };
