@@ -350,6 +350,10 @@ const roleWord = (w: string) => !CLAUSE_WORDS.has(w);
  * the rules' many comparisons and lookups of `clause.name` meet the same string every time. */
 const CLAUSE_STARTS = new Map(['IAM_ROLE', 'CATALOG_ROLE', 'CREDENTIALS', ...REQUIRED_VALUE, 'ENCRYPTED', 'MANIFEST', ...FLAG_CLAUSES, 'REGION', ...OPTIONAL_VALUE, 'JSON', 'AVRO', 'FROM', 'TO', 'ON', 'FOR', 'FUNCTION', 'JOB'].map((w) => [w, w]));
 
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const COMMA = 0x2c;
+
 /** Reads the clauses of one statement, in source tokens, into the statement (document offsets). */
 class ClauseReader {
   /** `indices`: the statement's tokens in `list`, so that token `i` of the statement is `list` token `indices[i]`. */
@@ -363,9 +367,12 @@ class ClauseReader {
     return this.words[i] ?? '';
   }
 
-  private isOperator(i: number, op: string): boolean {
+  /** Whether token `i` is the one-character operator `op` (its code). */
+  private isOperator(i: number, op: number): boolean {
     const t = this.indices[i];
-    return t !== undefined && this.list.kind(t) === 'operator' && this.source.text.startsWith(op, this.list.start(t)) && this.list.end(t) - this.list.start(t) === op.length;
+    if (t === undefined || this.list.kind(t) !== 'operator') return false;
+    const start = this.list.start(t);
+    return this.list.end(t) - start === 1 && this.source.text.charCodeAt(start) === op;
   }
 
   private span(from: number, to: number): Span {
@@ -403,12 +410,12 @@ class ClauseReader {
     let depth = 0;
     let settingsDepth = -1;
     for (let i = from; i < this.length; i++) {
-      if (this.isOperator(i, '(')) {
+      if (this.isOperator(i, OPEN_PAREN)) {
         depth++;
         if (this.word(i - 1) === 'SETTINGS') settingsDepth = depth;
         continue;
       }
-      if (this.isOperator(i, ')')) {
+      if (this.isOperator(i, CLOSE_PAREN)) {
         if (depth === settingsDepth) settingsDepth = -1;
         depth = Math.max(0, depth - 1);
         continue;
@@ -533,7 +540,7 @@ class ClauseReader {
       const value = this.valueAt(j, roleWord);
       if (!value) break;
       this.add('ON', i, i, value);
-      if (!this.isOperator(j + 1, ',')) return j;
+      if (!this.isOperator(j + 1, COMMA)) return j;
       j += 2;
     }
     return j - 1;
