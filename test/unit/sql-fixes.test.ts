@@ -62,9 +62,16 @@ describe('sql quick fixes', () => {
     for (const f of findings) assert.doesNotMatch(f.message, /IOSFODNN7|bPxRfiCY/, f.message);
   });
 
-  it('adds IAM_ROLE default after the path, or a role to fill in for COPY JOB', () => {
+  it('adds IAM_ROLE default after the path, in its place among the CREATE MODEL keywords, or a role to fill in for COPY JOB', () => {
     assert.equal(fixed("UNLOAD ('select 1') TO 's3://b/o/' PARALLEL OFF;", 'missing-authorization'), "UNLOAD ('select 1') TO 's3://b/o/' IAM_ROLE default PARALLEL OFF;");
     assert.equal(fixed("COPY t FROM 's3://b/in/' JOB CREATE j;", 'missing-authorization'), "COPY t FROM 's3://b/in/' IAM_ROLE 'arn:aws:iam::<account-id>:role/<role-name>' JOB CREATE j;");
+    // CREATE MODEL keywords come in the documented order: IAM_ROLE before AUTO, MODEL_TYPE, … SETTINGS, after SAGEMAKER.
+    assert.equal(fixed("CREATE MODEL m FROM (SELECT settings, y FROM t) TARGET y FUNCTION f AUTO OFF SETTINGS (S3_BUCKET 'b');", 'missing-authorization'),
+      "CREATE MODEL m FROM (SELECT settings, y FROM t) TARGET y FUNCTION f IAM_ROLE default AUTO OFF SETTINGS (S3_BUCKET 'b');");
+    assert.equal(fixed("CREATE MODEL m FUNCTION f (varchar, int) RETURNS int SAGEMAKER 'endpoint';", 'missing-authorization'),
+      "CREATE MODEL m FUNCTION f (varchar, int) RETURNS int SAGEMAKER 'endpoint' IAM_ROLE default;");
+    assert.equal(fixed("CREATE EXTERNAL MODEL m FUNCTION f MODEL_TYPE BEDROCK SETTINGS (MODEL_ID 'x');", 'missing-authorization'),
+      "CREATE EXTERNAL MODEL m FUNCTION f IAM_ROLE default MODEL_TYPE BEDROCK SETTINGS (MODEL_ID 'x');");
   });
 
   it('removes a stray character or fixes the case of a CREDENTIALS key', () => {
