@@ -7,6 +7,7 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
+        if (role.elements.length < 2) continue;
         const seen = new Map<string, number>();
         role.elements.forEach(({ arn, arnOffset: offset }, k) => {
           if (!arn) return;
