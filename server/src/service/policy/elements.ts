@@ -66,7 +66,7 @@ export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[n
 /** The values of a statement's Action element when each names catalogue actions, or undefined when
  * they are not a closed list: NotAction, `*`, a value outside the catalogue or no Action at all. */
 export function knownActionValues(statement: Statement, catalog: Catalog): (ActionValue & { matches: Action[] })[] | undefined {
-  if ((statement.members.NotAction !== undefined)) return undefined;
+  if (statement.members.NotAction !== undefined) return undefined;
   const values = actionValues(statement, 'Action', catalog);
   if (values.length === 0 || values.some((v) => !v.matches?.length)) return undefined;
   return values as (ActionValue & { matches: Action[] })[];

@@ -119,7 +119,7 @@ export function statementActions(statement: Statement): string[] {
 }
 
 export function hasPrincipal(statement: Statement): boolean {
-  return (statement.members.Principal !== undefined) || (statement.members.NotPrincipal !== undefined);
+  return statement.members.Principal !== undefined || statement.members.NotPrincipal !== undefined;
 }
 
 function detectKind(statements: Statement[]): PolicyKind {

@@ -7,7 +7,7 @@ export const rule: PolicyRule = {
   check(doc, _ctx, report) {
     if (doc.kind === 'trust' || doc.syntaxErrors.length > 0) return;
     for (const s of doc.statements) {
-      if ((s.members.Resource !== undefined) || (s.members.NotResource !== undefined)) continue;
+      if (s.members.Resource !== undefined || s.members.NotResource !== undefined) continue;
       report({
         offset: s.node.offset,
         length: 1,

@@ -71,7 +71,7 @@ export const rule: PolicyRule = {
  * with: NotResource, no Resource, a value that is not a string, or one that is not an ARN (`*`; another
  * rule reports the rest). */
 function resourcePatterns(statement: Statement): ArnPattern[] | undefined {
-  if ((statement.members.NotResource !== undefined)) return undefined;
+  if (statement.members.NotResource !== undefined) return undefined;
   const element = statement.members.Resource?.value;
   const nodes = element?.type === 'array' ? element.children! : element ? [element] : [];
   if (nodes.length === 0) return undefined;
