@@ -2,6 +2,7 @@
  * catalogue ARN template (with `${Placeholder}` parts): the two patterns overlap when some string
  * matches both. Every doubt resolves towards "they overlap", so a caller that reports a mismatch
  * never reports one that could be wrong. */
+import { COLON, DOLLAR, OPEN_BRACE, QUESTION, SLASH, STAR } from './charCodes';
 import { escapeRegExp } from './text';
 
 /** A pattern as codes: a lower-cased character code, or one of these. */
@@ -9,12 +10,6 @@ const ONE = -1; // `?`: any one character
 const ANY = -2; // `*`, a policy variable, a free placeholder: any run of characters
 const FIELD = -3; // `${Partition}`, `${Region}`, `${Account}`: a run within one ARN field
 const BUCKET = -4; // `${BucketName}`: a run without `:` or `/`
-const COLON = 58;
-const SLASH = 47;
-const DOLLAR = 36;
-const OPEN_BRACE = 123;
-const STAR = 42;
-const QUESTION = 63;
 
 const isRun = (code: number) => code <= ANY;
 

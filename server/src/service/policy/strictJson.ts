@@ -3,15 +3,8 @@
  * strict JSON does not allow (a comment, a trailing comma, a control character, a bad escape, other
  * whitespace) it gives up (undefined): the caller then runs `parseTree`, which recovers and reports. */
 import type { Node } from 'jsonc-parser';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../charCodes';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** Thrown (and caught below) where the text is not strict JSON. */

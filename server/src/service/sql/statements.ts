@@ -1,6 +1,7 @@
 /** Splits Redshift SQL into statements and finds, in each statement that carries an IAM role or
  * credentials, its kind and its authorization and resource clauses, with document offsets. Statements
  * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
+import { CLOSE_PAREN, COMMA, OPEN_PAREN } from '../charCodes';
 import { credentialPairs, type CredentialPair } from './credentials';
 import { hasTemplate, lex, unescapeString, type LexProblem, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
@@ -349,10 +350,6 @@ const roleWord = (w: string) => !CLAUSE_WORDS.has(w);
  * over at once. Clause names are the map's own strings rather than the words sliced from the text, so
  * the rules' many comparisons and lookups of `clause.name` meet the same string every time. */
 const CLAUSE_STARTS = new Map(['IAM_ROLE', 'CATALOG_ROLE', 'CREDENTIALS', ...REQUIRED_VALUE, 'ENCRYPTED', 'MANIFEST', ...FLAG_CLAUSES, 'REGION', ...OPTIONAL_VALUE, 'JSON', 'AVRO', 'FROM', 'TO', 'ON', 'FOR', 'FUNCTION', 'JOB'].map((w) => [w, w]));
-
-const OPEN_PAREN = 0x28;
-const CLOSE_PAREN = 0x29;
-const COMMA = 0x2c;
 
 /** Reads the clauses of one statement, in source tokens, into the statement (document offsets). */
 class ClauseReader {

@@ -1,8 +1,6 @@
+import { BACKSLASH, QUOTE } from '../../charCodes';
 import { thousands } from '../../text';
 import type { PolicyRule } from './rule';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /** Characters IAM counts against its size quotas: everything but the JSON whitespace between tokens. */
 function countedCharacters(text: string): number {
