@@ -1,7 +1,7 @@
 /** ARN pattern overlap: a policy resource against catalogue ARN templates. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { overlaps, overlapsWhole, resourcePattern, templatePatterns } from '../../server/src/service/arnOverlap';
+import { overlaps, overlapsAny, overlapsWhole, resourcePattern, templatePatterns, templateSet } from '../../server/src/service/arnOverlap';
 import { getService } from '../helpers';
 
 const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
@@ -93,5 +93,28 @@ describe('ARN overlap', () => {
     }
     assert.ok(differing > compared / 2, `most comparisons take a fast path (${differing} of ${compared})`);
   });
-});
 
+  it('tests a set of templates at once exactly as one by one, for every service of the catalogue', () => {
+    const { catalog } = getService();
+    const names = catalog.serviceNames();
+    let overlapping = 0;
+    let compared = 0;
+    for (const [k, prefix] of names.entries()) {
+      const arns = catalog.service(prefix)!.resourceTypes.map((r) => r.arn);
+      // The service's own templates and, as actions of other services sometimes name, one of another service.
+      const otherService = catalog.service(names[(k * 31 + 7) % names.length])!.resourceTypes[0]?.arn;
+      const set = templateSet(otherService ? [...arns, otherService] : arns);
+      const fill = (template: string, name: string) => template.split(', ').at(-1)!.replace(/\$\{(\w+)\}/g, (_, p: string) => (p === 'Partition' ? 'aws' : p === 'Region' ? 'eu-west-1' : p === 'Account' ? '123456789012' : name));
+      const resources = [...arns.map((a) => fill(a, 'x-1')), ...arns.map((a) => fill(a, 'x/*')), ...(otherService ? [fill(otherService, 'o')] : []),
+        `arn:aws:${prefix}:eu-west-1:123456789012:nothing/x`, `arn:aws:${prefix}`, 'arn:aws:s3:::bucket', `ARN:AWS:${prefix.toUpperCase()}:EU-WEST-1:123456789012:X`];
+      for (const text of resources) {
+        const resource = resourcePattern(text);
+        const expected = set.templates.some((t) => overlaps(t, resource));
+        assert.equal(overlapsAny(set, resource), expected, `${prefix}: ${text}`);
+        compared++;
+        if (expected) overlapping++;
+      }
+    }
+    assert.ok(overlapping > compared / 3 && overlapping < compared, `both answers are tested (${overlapping} of ${compared} overlap)`);
+  });
+});

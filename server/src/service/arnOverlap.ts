@@ -138,6 +138,51 @@ export function templatePatterns(template: string): ArnPattern[] {
   return forms;
 }
 
+/** Catalogue templates tested together against one policy pattern. A plain ARN is tested by a single
+ * expression per service, joining the expressions of that service's templates; `rest` holds the
+ * templates that no expression covers (no plain service field, or no expression at all). */
+export interface TemplateSet {
+  templates: ArnPattern[];
+  byService: Map<string, RegExp>;
+  rest: ArnPattern[];
+}
+
+const templateSets = new Map<string, TemplateSet>();
+
+/** The set of the forms of these catalogue templates, shared by every caller naming the same ones
+ * (most actions of a service act on the same few resource types). */
+export function templateSet(templates: string[]): TemplateSet {
+  const key = templates.join('\n');
+  let set = templateSets.get(key);
+  if (!set) {
+    const forms = templates.flatMap(templatePatterns);
+    const sources = new Map<string, string[]>();
+    const rest: ArnPattern[] = [];
+    for (const form of forms) {
+      if (form.matcher && form.service !== undefined) {
+        const list = sources.get(form.service) ?? [];
+        list.push(form.matcher.source.slice(1, -1));
+        sources.set(form.service, list);
+      } else rest.push(form);
+    }
+    const byService = new Map([...sources].map(([service, list]) => [service, new RegExp(`^(?:${list.join('|')})$`)]));
+    set = { templates: forms, byService, rest };
+    templateSets.set(key, set);
+  }
+  return set;
+}
+
+/** Whether some template of the set overlaps the pattern: `templates.some((t) => overlaps(t, pattern))`. */
+export function overlapsAny(set: TemplateSet, pattern: ArnPattern): boolean {
+  if (pattern.plain === undefined) return set.templates.some((t) => overlaps(t, pattern));
+  if (pattern.service !== undefined) {
+    if (set.byService.get(pattern.service)?.test(pattern.plain)) return true;
+  } else {
+    for (const expression of set.byService.values()) if (expression.test(pattern.plain)) return true;
+  }
+  return set.rest.some((t) => overlaps(t, pattern));
+}
+
 function compatible(x: number, y: number): boolean {
   if (x >= 0 && y >= 0) return x === y;
   const [char, run] = x >= 0 ? [x, y] : [y, x];
