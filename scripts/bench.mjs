@@ -245,6 +245,10 @@ async function main() {
   const capabilities = await server.initialize();
   const policyRun = await timeDiagnostics(server, 'policy', 'json', policy, () => parseTree(policy));
   const sqlRun = await timeDiagnostics(server, 'load', 'sql', sql, () => scanSql(sql));
+  // The same texts as plain text, which the server receives, answers and does not analyse: the part of
+  // each figure that is the protocol (message transfer, settings request, publication).
+  const policyWire = await timeDiagnostics(server, 'policy-text', 'plaintext', policy, () => parseTree(policy));
+  const sqlWire = await timeDiagnostics(server, 'load-text', 'plaintext', sql, () => scanSql(sql));
   const completion = await timeCompletions(server, capabilities, policyRun.uri, policy);
   const rssAfterRuns = server.rssMegabytes();
   await server.stop();
@@ -258,6 +262,8 @@ async function main() {
     ['SQL regex scan (floor)', sqlRun.floor.ms, 'ms', undefined, '', sqlRun.floor.cpu],
     [`policy diagnostics (${policyRun.diagnostics} found)`, policyRun.ms, 'ms', 3 * policyRun.floor.ms, '3 × parseTree', policyRun.cpu, policyRun.ratio / 3],
     [`SQL diagnostics (${sqlRun.diagnostics} found)`, sqlRun.ms, 'ms', 3 * sqlRun.floor.ms, '3 × scan', sqlRun.cpu, sqlRun.ratio / 3],
+    [`protocol alone, policy-sized (${policyWire.ratio.toFixed(2)} × parseTree)`, policyWire.ms, 'ms', undefined, '', policyWire.cpu],
+    [`protocol alone, SQL-sized (${sqlWire.ratio.toFixed(2)} × scan)`, sqlWire.ms, 'ms', undefined, '', sqlWire.cpu],
     ['policy diagnostics, first open', policyRun.first, 'ms'],
     ['SQL diagnostics, first open', sqlRun.first, 'ms'],
     ['completion median', completion?.median, 'ms', undefined, '', completion?.cpu],
@@ -283,6 +289,7 @@ async function main() {
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   console.log(`Floors are timed right before each server run; a diagnostics ratio is the median of the per-run ratios to its floor. A first open is the server's first run, before V8 has optimised its code.`);
+  console.log(`Protocol alone: the same texts opened as plain text, which the server receives and answers without analysing them.`);
   console.log(`CPU: mean CPU time per run (the server's, all threads, from /proc; the floors' in this process).`
     + ` On a busy machine wall times grow; CPU times much less. Load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
 }

@@ -131,10 +131,14 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     for (const doc of documents.all()) schedule(doc, 0);
   });
 
-  // onDidChangeContent also fires for an open: a newly opened document is validated at once.
+  // onDidChangeContent also fires for an open: a newly opened document is validated at once (not
+  // through a timer, which waits at least a millisecond).
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => justOpened.add(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document, justOpened.delete(e.document.uri) ? 0 : VALIDATION_DELAY_MS));
+  documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) void validate(e.document);
+    else schedule(e.document, VALIDATION_DELAY_MS);
+  });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
