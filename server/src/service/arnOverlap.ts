@@ -30,6 +30,8 @@ export interface ArnPattern {
    * a plain ARN overlaps a template exactly when the template's expression matches it. */
   matcher?: RegExp;
   plain?: string;
+  /** A plain ARN's resource field, the text after its fifth colon (undefined when it has fewer). */
+  resource?: string;
   /** The pattern as codes, made on first need (a plain ARN compared with a template's expression never needs them). */
   encoded?: Encoded;
 }
@@ -118,7 +120,10 @@ export function resourcePattern(text: string): ArnPattern {
   const pattern: ArnPattern = { text, template: false, service: serviceField(text) };
   if (text.length <= PLAIN_MAX && !WILDCARD_OR_VARIABLE.test(text)) {
     const lower = text.toLowerCase();
-    if (lower.length === text.length) pattern.plain = lower;
+    if (lower.length === text.length) {
+      pattern.plain = lower;
+      pattern.resource = resourceField(lower);
+    }
   }
   return pattern;
 }
@@ -138,13 +143,21 @@ export function templatePatterns(template: string): ArnPattern[] {
   return forms;
 }
 
-/** Catalogue templates tested together against one policy pattern. A plain ARN is tested by a single
- * expression per service, joining the expressions of that service's templates; `rest` holds the
- * templates that no expression covers (no plain service field, or no expression at all). */
+function resourceField(arn: string): string | undefined {
+  let colon = -1;
+  for (let k = 0; k < HEAD_FIELDS; k++) {
+    colon = arn.indexOf(':', colon + 1);
+    if (colon < 0) return undefined;
+  }
+  return arn.slice(colon + 1);
+}
+
+/** Catalogue templates tested together against one policy pattern. A plain ARN is matched only
+ * against the templates whose resource field can start as its does: `start` is the literal text a
+ * template's resource field begins with (`instance/`, `role/`), '' when that is not known. */
 export interface TemplateSet {
   templates: ArnPattern[];
-  byService: Map<string, RegExp>;
-  rest: ArnPattern[];
+  screened: { start: string; template: ArnPattern }[];
 }
 
 const templateSets = new Map<string, TemplateSet>();
@@ -156,31 +169,29 @@ export function templateSet(templates: string[]): TemplateSet {
   let set = templateSets.get(key);
   if (!set) {
     const forms = templates.flatMap(templatePatterns);
-    const sources = new Map<string, string[]>();
-    const rest: ArnPattern[] = [];
-    for (const form of forms) {
-      if (form.matcher && form.service !== undefined) {
-        const list = sources.get(form.service) ?? [];
-        list.push(form.matcher.source.slice(1, -1));
-        sources.set(form.service, list);
-      } else rest.push(form);
-    }
-    const byService = new Map([...sources].map(([service, list]) => [service, new RegExp(`^(?:${list.join('|')})$`)]));
-    set = { templates: forms, byService, rest };
+    set = { templates: forms, screened: forms.map((template) => ({ start: literalStart(template), template })) };
     templateSets.set(key, set);
   }
   return set;
 }
 
+/** The literal characters a template's resource field starts with, up to its first placeholder. */
+function literalStart(template: ArnPattern): string {
+  const field = template.encoded?.fields?.[HEAD_FIELDS];
+  if (!field) return '';
+  const end = field.findIndex((c) => c < 0);
+  return String.fromCharCode(...(end < 0 ? field : field.slice(0, end)));
+}
+
 /** Whether some template of the set overlaps the pattern: `templates.some((t) => overlaps(t, pattern))`. */
 export function overlapsAny(set: TemplateSet, pattern: ArnPattern): boolean {
-  if (pattern.plain === undefined) return set.templates.some((t) => overlaps(t, pattern));
-  if (pattern.service !== undefined) {
-    if (set.byService.get(pattern.service)?.test(pattern.plain)) return true;
-  } else {
-    for (const expression of set.byService.values()) if (expression.test(pattern.plain)) return true;
+  if (pattern.resource === undefined) return set.templates.some((t) => overlaps(t, pattern));
+  // A template whose head has no wildcard puts its resource field after the fifth colon of any ARN it
+  // matches, so a plain ARN whose resource field starts otherwise cannot match it.
+  for (const { start, template } of set.screened) {
+    if (pattern.resource.startsWith(start) && overlaps(template, pattern)) return true;
   }
-  return set.rest.some((t) => overlaps(t, pattern));
+  return false;
 }
 
 function compatible(x: number, y: number): boolean {
