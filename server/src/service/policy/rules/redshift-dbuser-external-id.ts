@@ -1,4 +1,4 @@
-import { arnShapeProblems, Field, fieldSpan, parseArn, Problem } from '../../arn';
+import { arnShapeProblems, Field, fieldSpan, looksLikeArn, parseArn, Problem } from '../../arn';
 import { isRegion, REGIONS } from '../../regions';
 import { didYouMean } from '../../text';
 import { conditionEntries, parseOperator } from '../conditions';
@@ -9,7 +9,7 @@ const EXPECTED = 'arn:aws:redshift:<region>:<12-digit account>:dbuser:<cluster>/
 
 /** A value Redshift would send as the external ID: `arn:` and a hint of Redshift or a database user. */
 function looksLikeDbUserArn(text: string): boolean {
-  return /^arn:/i.test(text) && /redshift|dbuser/i.test(text);
+  return looksLikeArn(text) && /redshift|dbuser/i.test(text);
 }
 
 /** Redshift cluster identifier rules (Amazon Redshift API Reference, CreateCluster: ClusterIdentifier). */

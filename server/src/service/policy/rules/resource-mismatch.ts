@@ -1,4 +1,5 @@
 import { type ArnPattern, overlaps, overlapsAny, resourcePattern, templatePatterns, templateSet, type TemplateSet } from '../../arnOverlap';
+import { looksLikeArn } from '../../arn';
 import type { Action, Catalog } from '../../catalog';
 import { actionValues } from '../elements';
 import type { Statement } from '../parse';
@@ -81,13 +82,11 @@ function resourcePatterns(statement: Statement): ArnPattern[] | undefined {
   if (nodes.length === 0) return undefined;
   const patterns: ArnPattern[] = [];
   for (const node of nodes) {
-    if (node.type !== 'string' || !ARN_PREFIX.test(node.value)) return undefined;
+    if (node.type !== 'string' || !looksLikeArn(node.value)) return undefined;
     patterns.push(resourcePattern(node.value));
   }
   return patterns;
 }
-
-const ARN_PREFIX = /^arn:/i;
 
 /** Whether an action acts on a resource some template of its resource types matches; one with no
  * resource type only supports "*", which this rule does not judge. */

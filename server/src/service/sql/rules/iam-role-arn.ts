@@ -1,4 +1,4 @@
-import { roleArnProblems } from '../../arn';
+import { looksLikeArn, roleArnProblems } from '../../arn';
 import { isPlaceholderText, isQuotedKeyword, ROLE_CLAUSES, type RoleValue } from '../roles';
 import type { SqlRule } from './rule';
 
@@ -32,7 +32,7 @@ export const rule: SqlRule = {
         const elements = role.elements;
         for (const { arn, arnOffset: offset, parsed } of elements) {
           if (arn === '' || isPlaceholderText(arn) || (elements.length === 1 && isQuotedKeyword(arn))) continue;
-          const isArn = /^arn:/i.test(arn);
+          const isArn = looksLikeArn(arn);
           const prefix = isArn ? undefined : /^aws_iam_role=/i.exec(arn)?.[0];
           if (prefix) {
             report({
