@@ -29,6 +29,10 @@ export interface ArnPattern {
   /** A template's regular expression, or a policy pattern's lower-cased text when it has no wildcard:
    * a plain ARN overlaps a template exactly when the template's expression matches it. */
   matcher?: RegExp;
+  /** A template with more free runs than an expression takes, when they are all in its resource field
+   * and all free: its head as an expression, and the literal parts of its resource field between the
+   * runs. A plain ARN matches when its head matches and its resource field holds the parts in order. */
+  parts?: { head: RegExp; literals: string[] };
   plain?: string;
   /** A plain ARN's resource field, the text after its fifth colon (undefined when it has fewer). */
   resource?: string;
@@ -91,6 +95,36 @@ function templateMatcher(codes: number[]): RegExp | undefined {
   return new RegExp(`^${source}${escapeRegExp(literal)}$`);
 }
 
+function templateParts(encoded: Encoded): ArnPattern['parts'] {
+  const fields = encoded.fields;
+  const resource = fields?.[HEAD_FIELDS];
+  if (!fields || !resource || resource.some((c) => c < 0 && c !== ANY)) return undefined;
+  const head = templateMatcher(fields.slice(0, HEAD_FIELDS).flatMap((f, k) => (k ? [COLON, ...f] : f)))!;
+  const literals = [''];
+  for (const c of resource) {
+    if (c === ANY) literals.push('');
+    else literals[literals.length - 1] += String.fromCharCode(c);
+  }
+  return { head, literals };
+}
+
+/** Whether a plain ARN matches a template's parts: the literals of a resource field `L0*L1*…*Lk` in
+ * order, each middle one found as early as it can be (which leaves the most room for the others). */
+function matchesParts({ head, literals }: NonNullable<ArnPattern['parts']>, plain: string, resource: string): boolean {
+  if (!head.test(plain.slice(0, plain.length - resource.length - 1))) return false;
+  const first = literals[0];
+  const last = literals[literals.length - 1];
+  const end = resource.length - last.length;
+  if (!resource.startsWith(first) || end < first.length || !resource.endsWith(last)) return false;
+  let at = first.length;
+  for (let k = 1; k < literals.length - 1; k++) {
+    const found = resource.indexOf(literals[k], at);
+    if (found < 0 || found + literals[k].length > end) return false;
+    at = found + literals[k].length;
+  }
+  return true;
+}
+
 function encode(text: string, template: boolean): Encoded {
   const codes: number[] = [];
   // Lower-cased at once unless that changes the length (a few non-ASCII letters): then letter by letter.
@@ -136,7 +170,8 @@ export function templatePatterns(template: string): ArnPattern[] {
   if (!forms) {
     forms = template.split(', ').map((text) => {
       const encoded = encode(text, true);
-      return { text, template: true, service: serviceField(text), encoded, matcher: templateMatcher(encoded.codes) };
+      const matcher = templateMatcher(encoded.codes);
+      return { text, template: true, service: serviceField(text), encoded, matcher, parts: matcher ? undefined : templateParts(encoded) };
     });
     templateCache.set(template, forms);
   }
@@ -237,6 +272,8 @@ export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
   if (a.service && b.service && a.service !== b.service) return false;
   if (a.matcher && b.plain !== undefined) return a.matcher.test(b.plain);
   if (b.matcher && a.plain !== undefined) return b.matcher.test(a.plain);
+  if (a.parts && b.resource !== undefined) return matchesParts(a.parts, b.plain!, b.resource);
+  if (b.parts && a.resource !== undefined) return matchesParts(b.parts, a.plain!, a.resource);
   const x = encoding(a);
   const y = encoding(b);
   if (x.fields && y.fields) {
