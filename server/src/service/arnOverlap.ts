@@ -29,13 +29,7 @@ export interface ArnPattern {
   /** A template's regular expression, or a policy pattern's lower-cased text when it has no wildcard:
    * a plain ARN overlaps a template exactly when the template's expression matches it. */
   matcher?: RegExp;
-  /** A template with more free runs than an expression takes, when they are all in its resource field
-   * and all free: its head as an expression, and the literal parts of its resource field between the
-   * runs. A plain ARN matches when its head matches and its resource field holds the parts in order. */
-  parts?: { head: RegExp; literals: string[] };
   plain?: string;
-  /** A plain ARN's resource field, the text after its fifth colon (undefined when it has fewer). */
-  resource?: string;
   /** The pattern as codes, made on first need (a plain ARN compared with a template's expression never needs them). */
   encoded?: Encoded;
 }
@@ -95,36 +89,6 @@ function templateMatcher(codes: number[]): RegExp | undefined {
   return new RegExp(`^${source}${escapeRegExp(literal)}$`);
 }
 
-function templateParts(encoded: Encoded): ArnPattern['parts'] {
-  const fields = encoded.fields;
-  const resource = fields?.[HEAD_FIELDS];
-  if (!fields || !resource || resource.some((c) => c < 0 && c !== ANY)) return undefined;
-  const head = templateMatcher(fields.slice(0, HEAD_FIELDS).flatMap((f, k) => (k ? [COLON, ...f] : f)))!;
-  const literals = [''];
-  for (const c of resource) {
-    if (c === ANY) literals.push('');
-    else literals[literals.length - 1] += String.fromCharCode(c);
-  }
-  return { head, literals };
-}
-
-/** Whether a plain ARN matches a template's parts: the literals of a resource field `L0*L1*…*Lk` in
- * order, each middle one found as early as it can be (which leaves the most room for the others). */
-function matchesParts({ head, literals }: NonNullable<ArnPattern['parts']>, plain: string, resource: string): boolean {
-  if (!head.test(plain.slice(0, plain.length - resource.length - 1))) return false;
-  const first = literals[0];
-  const last = literals[literals.length - 1];
-  const end = resource.length - last.length;
-  if (!resource.startsWith(first) || end < first.length || !resource.endsWith(last)) return false;
-  let at = first.length;
-  for (let k = 1; k < literals.length - 1; k++) {
-    const found = resource.indexOf(literals[k], at);
-    if (found < 0 || found + literals[k].length > end) return false;
-    at = found + literals[k].length;
-  }
-  return true;
-}
-
 function encode(text: string, template: boolean): Encoded {
   const codes: number[] = [];
   // Lower-cased at once unless that changes the length (a few non-ASCII letters): then letter by letter.
@@ -154,10 +118,7 @@ export function resourcePattern(text: string): ArnPattern {
   const pattern: ArnPattern = { text, template: false, service: serviceField(text) };
   if (text.length <= PLAIN_MAX && !WILDCARD_OR_VARIABLE.test(text)) {
     const lower = text.toLowerCase();
-    if (lower.length === text.length) {
-      pattern.plain = lower;
-      pattern.resource = resourceField(lower);
-    }
+    if (lower.length === text.length) pattern.plain = lower;
   }
   return pattern;
 }
@@ -170,63 +131,11 @@ export function templatePatterns(template: string): ArnPattern[] {
   if (!forms) {
     forms = template.split(', ').map((text) => {
       const encoded = encode(text, true);
-      const matcher = templateMatcher(encoded.codes);
-      return { text, template: true, service: serviceField(text), encoded, matcher, parts: matcher ? undefined : templateParts(encoded) };
+      return { text, template: true, service: serviceField(text), encoded, matcher: templateMatcher(encoded.codes) };
     });
     templateCache.set(template, forms);
   }
   return forms;
-}
-
-function resourceField(arn: string): string | undefined {
-  let colon = -1;
-  for (let k = 0; k < HEAD_FIELDS; k++) {
-    colon = arn.indexOf(':', colon + 1);
-    if (colon < 0) return undefined;
-  }
-  return arn.slice(colon + 1);
-}
-
-/** Catalogue templates tested together against one policy pattern. A plain ARN is matched only
- * against the templates whose resource field can start as its does: `start` is the literal text a
- * template's resource field begins with (`instance/`, `role/`), '' when that is not known. */
-export interface TemplateSet {
-  templates: ArnPattern[];
-  screened: { start: string; template: ArnPattern }[];
-}
-
-const templateSets = new Map<string, TemplateSet>();
-
-/** The set of the forms of these catalogue templates, shared by every caller naming the same ones
- * (most actions of a service act on the same few resource types). */
-export function templateSet(templates: string[]): TemplateSet {
-  const key = templates.join('\n');
-  let set = templateSets.get(key);
-  if (!set) {
-    const forms = templates.flatMap(templatePatterns);
-    set = { templates: forms, screened: forms.map((template) => ({ start: literalStart(template), template })) };
-    templateSets.set(key, set);
-  }
-  return set;
-}
-
-/** The literal characters a template's resource field starts with, up to its first placeholder. */
-function literalStart(template: ArnPattern): string {
-  const field = template.encoded?.fields?.[HEAD_FIELDS];
-  if (!field) return '';
-  const end = field.findIndex((c) => c < 0);
-  return String.fromCharCode(...(end < 0 ? field : field.slice(0, end)));
-}
-
-/** Whether some template of the set overlaps the pattern: `templates.some((t) => overlaps(t, pattern))`. */
-export function overlapsAny(set: TemplateSet, pattern: ArnPattern): boolean {
-  if (pattern.resource === undefined) return set.templates.some((t) => overlaps(t, pattern));
-  // A template whose head has no wildcard puts its resource field after the fifth colon of any ARN it
-  // matches, so a plain ARN whose resource field starts otherwise cannot match it.
-  for (const { start, template } of set.screened) {
-    if (pattern.resource.startsWith(start) && overlaps(template, pattern)) return true;
-  }
-  return false;
 }
 
 function compatible(x: number, y: number): boolean {
@@ -272,8 +181,6 @@ export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
   if (a.service && b.service && a.service !== b.service) return false;
   if (a.matcher && b.plain !== undefined) return a.matcher.test(b.plain);
   if (b.matcher && a.plain !== undefined) return b.matcher.test(a.plain);
-  if (a.parts && b.resource !== undefined) return matchesParts(a.parts, b.plain!, b.resource);
-  if (b.parts && a.resource !== undefined) return matchesParts(b.parts, a.plain!, a.resource);
   const x = encoding(a);
   const y = encoding(b);
   if (x.fields && y.fields) {

@@ -1,35 +1,31 @@
-import { type ArnPattern, overlaps, overlapsAny, resourcePattern, templatePatterns, templateSet, type TemplateSet } from '../../arnOverlap';
+import { type ArnPattern, overlaps, resourcePattern, templatePatterns } from '../../arnOverlap';
 import { looksLikeArn } from '../../arn';
 import type { Action, Catalog } from '../../catalog';
 import { actionValues } from '../elements';
 import type { Statement } from '../parse';
 import type { PolicyRule } from './rule';
 
-/** A resource type of an action with its ARN template. */
-interface ResourceForm { key: string; arn: string }
+/** A resource type of an action with its ARN template and the parsed forms of that template. */
+interface ResourceForm { key: string; arn: string; templates: ArnPattern[] }
 
-/** The resource types of an action, simplest ARN first, and their templates as one set. */
-interface ActionResources { forms: ResourceForm[]; templates: TemplateSet }
+const formsByAction = new WeakMap<Action, ResourceForm[]>();
 
-const resourcesByAction = new WeakMap<Action, ActionResources>();
-
-function actionResources(catalog: Catalog, action: Action): ActionResources {
-  let resources = resourcesByAction.get(action);
-  if (!resources) {
-    const forms = action.resourceTypes.flatMap((r) => {
+/** The resource types of an action, simplest ARN first. */
+function resourceForms(catalog: Catalog, action: Action): ResourceForm[] {
+  let forms = formsByAction.get(action);
+  if (!forms) {
+    forms = action.resourceTypes.flatMap((r) => {
       const type = catalog.resourceType(action.service, r.key);
-      return type ? [{ key: r.key, arn: type.arn }] : [];
+      return type ? [{ key: r.key, arn: type.arn, templates: templatePatterns(type.arn) }] : [];
     }).sort((x, y) => x.arn.length - y.arn.length);
-    resources = { forms, templates: templateSet(forms.map((f) => f.arn)) };
-    resourcesByAction.set(action, resources);
+    formsByAction.set(action, forms);
   }
-  return resources;
+  return forms;
 }
 
 /** A small edit of one resource that the action would accept: `/*` added (bucket → its objects) or
  * the last path part removed (objects → their bucket). */
-function suggestResource(resources: ArnPattern[], forms: ResourceForm[]): string | undefined {
-  const templates = forms.flatMap((f) => templatePatterns(f.arn));
+function suggestResource(resources: ArnPattern[], forms: ArnPattern[]): string | undefined {
   for (const r of resources) {
     const candidates: string[] = [];
     if (!r.text.endsWith('*')) candidates.push(`${r.text.replace(/\/$/, '')}/*`);
@@ -37,7 +33,7 @@ function suggestResource(resources: ArnPattern[], forms: ResourceForm[]): string
     if (slash > 0) candidates.push(r.text.slice(0, slash));
     for (const candidate of candidates) {
       const resource = resourcePattern(candidate);
-      if (templates.some((t) => overlaps(t, resource))) return candidate;
+      if (forms.some((t) => overlaps(t, resource))) return candidate;
     }
   }
   return undefined;
@@ -51,17 +47,17 @@ export const rule: PolicyRule = {
     for (const statement of doc.statements) {
       const resources = resourcePatterns(statement);
       if (!resources) continue;
-      // Actions share resource types (most EC2 actions act on instances): a value that names many
-      // actions compares each set of templates once.
-      let decided: Map<TemplateSet, boolean> | undefined;
+      // Actions share templates (most EC2 actions act on instances): a value that names many actions
+      // compares each template once.
+      let decided: Map<ArnPattern, boolean> | undefined;
       for (const v of actionValues(statement, 'Action', catalog)) {
         if (!v.matches?.length) continue;
         if (v.matches.length === 1 ? accepts(catalog, v.matches[0], resources) : v.matches.some((a) => accepts(catalog, a, resources, (decided ??= new Map())))) continue;
-        const forms = [...new Map(v.matches.flatMap((a) => actionResources(catalog, a).forms).map((f) => [f.arn, f])).values()];
+        const forms = [...new Map(v.matches.flatMap((a) => resourceForms(catalog, a)).map((f) => [f.arn, f])).values()];
         const described = forms.slice(0, 3).map((f) => `${f.key} (${f.arn})`);
         if (forms.length > 3) described.push(`${forms.length - 3} other resource types`);
         const listed = described.length === 1 ? described[0] : `${described.slice(0, -1).join(', ')} or ${described.at(-1)}`;
-        const suggestion = suggestResource(resources, forms);
+        const suggestion = suggestResource(resources, forms.flatMap((f) => f.templates));
         report({
           offset: v.node.offset,
           length: v.node.length,
@@ -90,13 +86,18 @@ function resourcePatterns(statement: Statement): ArnPattern[] | undefined {
 
 /** Whether an action acts on a resource some template of its resource types matches; one with no
  * resource type only supports "*", which this rule does not judge. */
-function accepts(catalog: Catalog, action: Action, resources: ArnPattern[], decided?: Map<TemplateSet, boolean>): boolean {
-  const { forms, templates } = actionResources(catalog, action);
+function accepts(catalog: Catalog, action: Action, resources: ArnPattern[], decided?: Map<ArnPattern, boolean>): boolean {
+  const forms = resourceForms(catalog, action);
   if (forms.length === 0) return true;
-  let ok = decided?.get(templates);
-  if (ok === undefined) {
-    ok = resources.some((r) => overlapsAny(templates, r));
-    decided?.set(templates, ok);
+  for (const form of forms) {
+    for (const t of form.templates) {
+      let ok = decided?.get(t);
+      if (ok === undefined) {
+        ok = resources.some((r) => overlaps(t, r));
+        decided?.set(t, ok);
+      }
+      if (ok) return true;
+    }
   }
-  return ok;
+  return false;
 }
