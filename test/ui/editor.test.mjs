@@ -115,10 +115,13 @@ describe('Redshift IAM in VS Code, as a user', () => {
     await quickOpen('faulty-trust.json');
     await quickOpen('faulty.sql');
     await page.keyboard.press('Control+Shift+M');
-    await runCommand('View: Toggle Maximized Panel');
     const rows = page.locator('.markers-panel .monaco-list-row');
     for (const file of ['faulty-trust.json', 'faulty.sql']) await rows.filter({ hasText: file }).first().waitFor();
+    await runCommand('View: Toggle Maximized Panel');
     // Each problem row shows the message, the source (redshift-iam) and the rule id, which links to its page.
+    // The list draws only the rows in view, so each rule is looked up through the panel's filter, as a
+    // person would in a long list: a small window or a panel left unmaximized then still shows it.
+    const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
     const expected = {
       'invalid-arn': /Missing account ID/,
       'service-principal': /did you mean "redshift\.amazonaws\.com"/,
@@ -132,8 +135,11 @@ describe('Redshift IAM in VS Code, as a user', () => {
       'encryption-options': /KMS_KEY_ID needs ENCRYPTED/,
     };
     for (const [rule, message] of Object.entries(expected)) {
+      await filter.fill(rule);
       await rows.filter({ has: page.locator('.marker-code', { hasText: exactly(rule) }) }).filter({ has: page.locator('.marker-message', { hasText: message }) }).waitFor();
     }
+    await filter.fill('');
+    await rows.filter({ hasText: 'faulty-trust.json' }).first().waitFor();
     await screenshot('01-problems');
     await runCommand('View: Toggle Maximized Panel');
   });
