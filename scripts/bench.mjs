@@ -32,6 +32,9 @@ const WARM_UP_RUNS = 3;
 const SETTLE_MS = 150;
 const COMPLETIONS = 240;
 const COMPLETION_WARM_UP = 20;
+/** Places in the SQL script where a role ARN is typed, three keys each, with a completion request after each key. */
+const TYPING_SPOTS = 40;
+const KEYS_PER_SPOT = 3;
 const COLD_STARTS = 5;
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +110,13 @@ class Server {
     return published;
   }
 
+  /** Inserts `text` at `position` as a keystroke does; resolves with the diagnostics published for `version`. */
+  change(uri, version, position, text) {
+    const published = new Promise((resolve) => this.waiters.set(`${uri}#${version}`, resolve));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text }] });
+    return published;
+  }
+
   async close(uri) {
     const cleared = new Promise((resolve) => this.waiters.set(`${uri}#`, resolve));
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -157,6 +167,7 @@ async function timeDiagnostics(server, name, languageId, text, floor) {
   }
   return {
     ms: median(times), first, cpu: (cpuMs(server.process.pid) - cpuStart) / RUNS, uri, diagnostics: diagnostics.length,
+    text: text + ' '.repeat(WARM_UP_RUNS + RUNS - 1), version: WARM_UP_RUNS + RUNS,
     floor: { ms: median(floors), cpu: floorCpu }, ratio: median(times.map((t, k) => t / floors[k])),
   };
 }
@@ -190,6 +201,31 @@ async function timeCompletions(server, capabilities, uri, text) {
     if (k >= COMPLETION_WARM_UP) times.push(performance.now() - start);
   }
   return { median: median(times), p95: percentile(times, 95), cpu: (cpuMs(server.process.pid) - cpuStart) / COMPLETIONS };
+}
+
+/** Completion latency while typing a role ARN in the open SQL script: at each spot (inside the quotes of
+ * an IAM_ROLE), a key is inserted and completion asked for right away, as the editor does, before the
+ * debounced validation has read the new text; after the spot's keys the test waits for that validation,
+ * as a user moving to the next spot gives it time to run. The first spot is not measured. */
+async function timeSqlTyping(server, uri, text, version) {
+  const doc = TextDocument.create(uri, 'sql', version, text);
+  const g = generators(0x7e57);
+  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
+  const spots = Array.from({ length: TYPING_SPOTS + 1 }, () => g.pick(quotes)).sort((a, b) => b - a); // from the end up: offsets stay valid
+  const times = [];
+  for (const [k, spot] of spots.entries()) {
+    let published;
+    for (let key = 0; key < KEYS_PER_SPOT; key++) {
+      const at = doc.positionAt(spot + key);
+      TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], ++version);
+      published = server.change(uri, version, at, 'a');
+      const start = performance.now();
+      await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: doc.positionAt(spot + key + 1) });
+      if (k > 0) times.push(performance.now() - start);
+    }
+    await published;
+  }
+  return { median: median(times), p95: percentile(times, 95) };
 }
 
 async function coldStart(smallPolicy) {
@@ -253,6 +289,7 @@ async function main() {
   await server.close(policyWire.uri);
   await server.close(sqlWire.uri);
   const completion = await timeCompletions(server, capabilities, policyRun.uri, policy);
+  const typing = await timeSqlTyping(server, sqlRun.uri, sqlRun.text, sqlRun.version);
   const rssAfterRuns = server.rssMegabytes();
   await server.stop();
   const rss = await rssAfterOpening(policy, sql);
@@ -269,8 +306,10 @@ async function main() {
     [`protocol alone, SQL-sized (${sqlWire.ratio.toFixed(2)} × scan)`, sqlWire.ms, 'ms', undefined, '', sqlWire.cpu],
     ['policy diagnostics, first open', policyRun.first, 'ms'],
     ['SQL diagnostics, first open', sqlRun.first, 'ms'],
-    ['completion median', completion?.median, 'ms', undefined, '', completion?.cpu],
-    [`completion p95 (${COMPLETIONS} requests)`, completion?.p95, 'ms', 5],
+    ['policy completion median', completion?.median, 'ms', undefined, '', completion?.cpu],
+    [`policy completion p95 (${COMPLETIONS} requests)`, completion?.p95, 'ms', 5],
+    ['SQL completion while typing, median', typing.median, 'ms'],
+    [`SQL completion while typing, p95 (${TYPING_SPOTS * KEYS_PER_SPOT} keys)`, typing.p95, 'ms', 5],
     ['cold start to first diagnostics', cold.ms, 'ms', 400, '', cold.cpu],
     ['server RSS after both files', rss, 'MB', 150],
     ['server RSS after all the runs above', rssAfterRuns, 'MB'],

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accessAt, accessOf, roleChainAt } from '../../server/src/service/sql/access';
 import { chainElements } from '../../server/src/service/sql/roles';
-import { parseSql, statementAt, type SqlStatement } from '../../server/src/service/sql/statements';
-import { findingsOf } from '../helpers';
+import { join } from 'node:path';
+import { inComment, modelAround, parseSql, sqlModel, statementAt, statementIn, type SqlStatement } from '../../server/src/service/sql/statements';
+import { collect, mutate, prng } from '../fuzz';
+import { findingsOf, FIXTURES, ROOT } from '../helpers';
 
 const A = 'arn:aws:iam::123456789012:role/RoleA';
 const B = 'arn:aws:iam::210987654321:role/RoleB';
@@ -306,5 +308,61 @@ describe('sql analysis: a large file', () => {
   // Speed is measured by `npm run bench`; here, that every statement of a large file is analysed.
   it('finds the problems of every statement of a large file', () => {
     assert.equal(findingsOf(file(4_000), 'sql').filter((f) => f.rule === 'credentials-string').length, 800);
+  });
+});
+
+describe('sql statements: the model around the cursor', () => {
+  /** What a question at the cursor reads of a statement, to compare two parses of it. */
+  const summary = (s: SqlStatement | undefined) => s && JSON.stringify({
+    kind: s.kind, start: s.start, end: s.end, stop: s.stop, head: s.head, templated: s.templated, embedded: s.embedded, source: s.source,
+    tokens: s.tokens, clauses: s.clauses.map((c) => ({ ...c, value: c.value && { ...c.value } })), roles: s.roles.map((r) => r.elements.map((e) => [e.arn, e.arnOffset])),
+  });
+
+  it('answers at the cursor as a parse of the whole text would, after edits anywhere (seeded)', () => {
+    const random = prng(0x5c0de);
+    const texts = [...collect(join(FIXTURES, 'sql'), /\.sql$/), ...collect(join(ROOT, 'examples'), /\.sql$/)];
+    assert.ok(texts.length > 20, `found ${texts.length} SQL files`);
+    let compared = 0;
+    for (const original of texts) {
+      for (let k = 0; k < 25; k++) {
+        const text = mutate(original, random);
+        // The kept model is of the text before the edits, as when completion comes before validation.
+        sqlModel(original);
+        for (let q = 0; q < 4; q++) {
+          const offset = Math.floor(random() * (text.length + 1));
+          const whole = parseSql(text);
+          const around = modelAround(text, offset);
+          assert.equal(summary(statementIn(around, offset)), summary(statementIn(whole, offset)), `at ${offset} of:\n${text}`);
+          assert.equal(inComment(around, offset), inComment(whole, offset), `comment at ${offset} of:\n${text}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 2000);
+  });
+
+  it('parses only from the last statement the kept model shares, to the end of the statement at the cursor', () => {
+    const statement = (n: number) => `COPY t${n} FROM 's3://b/${n}/' IAM_ROLE '${A}';\n`;
+    const before = Array.from({ length: 50 }, (_, n) => statement(n)).join('');
+    sqlModel(before);
+    const cursor = before.indexOf(statement(30)) + statement(30).indexOf(A);
+    const text = `${before.slice(0, cursor)}x${before.slice(cursor)}`;
+    const around = modelAround(text, cursor + 1);
+    assert.deepEqual(around.statements.map((s) => text.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
+    assert.equal(statementIn(around, cursor + 1)?.roles[0].elements[0].arn, `x${A}`);
+    // An edit further up moves the start back to the statement before it; a `;` in a string after the
+    // cursor does not end the statement.
+    const upstream = `${text.slice(0, before.indexOf(statement(10)) + 3)}y${text.slice(before.indexOf(statement(10)) + 3)}`.replace(`'s3://b/30/'`, `'s3://b/;30/'`);
+    const names = modelAround(upstream, cursor + 2).statements.map((s) => upstream.slice(s.head.end + 1, s.head.end + 4));
+    assert.deepEqual([names[0], names.at(-1), names.length], ['t10', 't30', 21]);
+  });
+
+  it('lexes the stretch as the whole text is lexed: a backslash after a ";" is no psql command', () => {
+    const text = `COPY a FROM 's3://x/' IAM_ROLE default; \\echo x\nCOPY b FROM 's3://y/' IAM_ROLE '${A}';`;
+    sqlModel(text);
+    const edited = text.replace(A, `${A}x`);
+    const cursor = edited.indexOf(A) + 3;
+    assert.equal(statementIn(parseSql(edited), cursor)?.templated, false);
+    assert.equal(summary(statementIn(modelAround(edited, cursor), cursor)), summary(statementIn(parseSql(edited), cursor)));
   });
 });

@@ -7,6 +7,7 @@ export const STAR = 0x2a;
 export const COMMA = 0x2c;
 export const SLASH = 0x2f;
 export const COLON = 0x3a;
+export const SEMICOLON = 0x3b;
 export const QUESTION = 0x3f;
 export const OPEN_BRACKET = 0x5b;
 export const BACKSLASH = 0x5c;

@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog';
 import { parseArn } from '../arn';
 import type { Token } from './lexer';
 import { chainElements, ROLE_CLAUSES } from './roles';
-import { inComment, sqlModel, statementAt, type Clause, type SqlStatement } from './statements';
+import { inComment, modelAround, statementIn, type Clause, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS } from './syntax';
 
 export interface SqlCompletionContext {
@@ -30,8 +30,9 @@ const RETRIGGER = Command.create('Suggest', 'editor.action.triggerSuggest');
 
 export function completeSql(doc: TextDocument, offset: number, ctx: SqlCompletionContext): CompletionItem[] {
   const text = doc.getText();
-  if (inComment(sqlModel(text), offset)) return [];
-  const statement = statementAt(text, offset);
+  const model = modelAround(text, offset);
+  if (inComment(model, offset)) return [];
+  const statement = statementIn(model, offset);
   if (!statement || statement.kind === 'other' || statement.kind === 'create-procedure') return [];
   const item = itemMaker(doc);
   const at = statement.tokens.find((t) => offset > t.start && offset <= t.end);
@@ -49,7 +50,7 @@ export function completeSql(doc: TextDocument, offset: number, ctx: SqlCompletio
   if (word === 'IAM_ROLE' || word === 'CATALOG_ROLE' || (word === 'ON' && statement.kind.endsWith('assumerole'))) {
     return roleStartItems(statement, word, typed, item, ctx.roleArns);
   }
-  if (word === 'CREDENTIALS' || (word === 'AS' && /credentials\s+as$/i.test(text.slice(0, before!.end)))) {
+  if (word === 'CREDENTIALS' || (word === 'AS' && /credentials\s+as$/i.test(text.slice(statement.start, before!.end)))) {
     const q = quoteOf(statement);
     return [item({
       label: "'aws_iam_role=…'",

@@ -6,7 +6,7 @@ import { parseArn } from '../arn';
 import type { Catalog } from '../catalog';
 import { accessOf, type StatementAccess } from './access';
 import { carriesAuthorization, isQuotedKeyword, ROLE_CLAUSES, type RoleValue } from './roles';
-import { inComment, sqlModel, statementAt, type SqlStatement } from './statements';
+import { inComment, modelAround, statementIn, type SqlStatement } from './statements';
 import { CLAUSE_DOCS, CREDENTIAL_KEYS, KINDS, MAX_CHAIN } from './syntax';
 
 export interface SqlHoverContext { catalog: Catalog }
@@ -87,8 +87,9 @@ function chainHover(statement: SqlStatement, role: RoleValue, offset: number, ca
 
 export function hoverSql(doc: TextDocument, offset: number, ctx: SqlHoverContext): Hover | null {
   const text = doc.getText();
-  if (inComment(sqlModel(text), offset)) return null;
-  const statement = statementAt(text, offset);
+  const model = modelAround(text, offset);
+  if (inComment(model, offset)) return null;
+  const statement = statementIn(model, offset);
   if (!statement || !carriesAuthorization(statement)) return null;
   const found = hoverAt(statement, offset, ctx.catalog);
   if (!found) return null;

@@ -98,7 +98,7 @@ export interface LexResult { tokens: TokenList; problems: LexProblem[] }
 const enum Ch {
   Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32,
   DoubleQuote = 34, Hash = 35, Dollar = 36, Percent = 37, Quote = 39, OpenParen = 40, Star = 42,
-  Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, A = 65, E = 69, Z = 90,
+  Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, Semicolon = 59, A = 65, E = 69, Z = 90,
   Backslash = 92, Underscore = 95, a = 97, e = 101, z = 122, OpenBrace = 123, CloseBrace = 125,
   NoBreakSpace = 0xa0, LeftSingle = 0x2018, RightSingle = 0x2019, LeftDouble = 0x201c, RightDouble = 0x201d,
   ByteOrderMark = 0xfeff,
@@ -148,8 +148,9 @@ function finder(text: string, needle: string): (from: number) => number {
   };
 }
 
-/** Lexes `text` from `start` to `end`. Offsets in tokens and problems are offsets into `text`. */
-export function lex(text: string, start = 0, end = text.length): LexResult {
+/** Lexes `text` from `start` to `end`, or only up to the first `;` token at or after `stopAfter`. Offsets
+ * in tokens and problems are offsets into `text`. */
+export function lex(text: string, start = 0, end = text.length, stopAfter = Infinity): LexResult {
   const tokens = new TokenList();
   const problems: LexProblem[] = [];
   const nextLineFeed = finder(text, '\n');
@@ -321,6 +322,7 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
     } else {
       push(Kind.Operator, i, i + 1);
       i++;
+      if (c === Ch.Semicolon && i > stopAfter) break;
     }
   }
   return { tokens, problems };
