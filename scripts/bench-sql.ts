@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { lex } from '../server/src/service/sql/lexer';
 import { SQL_RULES } from '../server/src/service/sql/rules';
 import { parseSql } from '../server/src/service/sql/statements';
-import { analyzeSql } from '../server/src/service/sql';
+import { sqlFindingSteps } from '../server/src/service/sql';
+import { finish } from '../server/src/service/steps';
 import { sqlWorkload } from './workloads.mjs';
 
 const count = Number(process.argv[2] ?? 10000);
@@ -45,7 +46,7 @@ const rows: [string, { cpu: number; wall: number }][] = [
   ['lex and statements', time(() => parseSql(text))],
   ...SQL_RULES.map((rule) => [`rule ${rule.id}`, time(() => rule.check(model, () => {}))] as [string, { cpu: number; wall: number }]),
   // A different text each run, so that the model kept for the last text is not reused.
-  ['whole analysis', time(() => analyzeSql(text + ' '.repeat(++variant), (_id, _findings, run) => run(() => {})))],
+  ['whole analysis', time(() => finish(sqlFindingSteps(text + ' '.repeat(++variant), (_id, _findings, run) => run(() => {}))))],
 ];
 console.log(`${count} statements, ${(text.length / 1024).toFixed(0)} KB, ${model.statements.length} statements parsed; median of ${runs} runs`);
 console.log(`${'phase'.padEnd(40)} ${'CPU ms'.padStart(8)} ${'wall ms'.padStart(8)}`);

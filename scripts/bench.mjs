@@ -35,6 +35,7 @@ const COMPLETION_WARM_UP = 20;
 /** Places in the SQL script where a role ARN is typed, three keys each, with a completion request after each key. */
 const TYPING_SPOTS = 40;
 const KEYS_PER_SPOT = 3;
+const CHECK_SPOTS = 30;
 const COLD_STARTS = 5;
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +226,29 @@ async function timeSqlTyping(server, uri, text, version) {
     }
     await published;
   }
-  return { median: median(times), p95: percentile(times, 95) };
+  return { median: median(times), p95: percentile(times, 95), version, text: doc.getText() };
+}
+
+/** Completion latency while the server checks the SQL script after an edit: a key is typed, and the
+ * completion request sent once the debounced check has started (the server waits 150 ms after the last
+ * change), at a different moment of it each time. The first spot is not measured. */
+async function timeCompletionDuringCheck(server, uri, text, version) {
+  const doc = TextDocument.create(uri, 'sql', version, text);
+  const g = generators(0xc4ec);
+  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
+  const spots = Array.from({ length: CHECK_SPOTS + 1 }, () => g.pick(quotes)).sort((a, b) => b - a);
+  const times = [];
+  for (const [k, spot] of spots.entries()) {
+    const at = doc.positionAt(spot);
+    TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], ++version);
+    const published = server.change(uri, version, at, 'a');
+    await new Promise((resolve) => setTimeout(resolve, 160 + g.int(60)));
+    const start = performance.now();
+    await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: doc.positionAt(spot + 1) });
+    if (k > 0) times.push(performance.now() - start);
+    await published;
+  }
+  return { median: median(times), p95: percentile(times, 95), version, text: doc.getText() };
 }
 
 async function coldStart(smallPolicy) {
@@ -290,6 +313,7 @@ async function main() {
   await server.close(sqlWire.uri);
   const completion = await timeCompletions(server, capabilities, policyRun.uri, policy);
   const typing = await timeSqlTyping(server, sqlRun.uri, sqlRun.text, sqlRun.version);
+  const duringCheck = await timeCompletionDuringCheck(server, sqlRun.uri, typing.text, typing.version);
   const rssAfterRuns = server.rssMegabytes();
   await server.stop();
   const rss = await rssAfterOpening(policy, sql);
@@ -310,6 +334,8 @@ async function main() {
     [`policy completion p95 (${COMPLETIONS} requests)`, completion?.p95, 'ms', 5],
     ['SQL completion while typing, median', typing.median, 'ms'],
     [`SQL completion while typing, p95 (${TYPING_SPOTS * KEYS_PER_SPOT} keys)`, typing.p95, 'ms', 5],
+    ['SQL completion during its check, median', duringCheck.median, 'ms'],
+    [`SQL completion during its check, p95 (${CHECK_SPOTS} keys)`, duringCheck.p95, 'ms'],
     ['cold start to first diagnostics', cold.ms, 'ms', 400, '', cold.cpu],
     ['server RSS after both files', rss, 'MB', 150],
     ['server RSS after all the runs above', rssAfterRuns, 'MB'],

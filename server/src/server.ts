@@ -84,14 +84,32 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     });
   }
 
+  /** The latest check started on each open document: an earlier one still running stops at its next step. */
+  const latestChecks = new Map<string, number>();
+  let checksStarted = 0;
+
   async function validate(doc: TextDocument): Promise<void> {
     const version = doc.version;
+    const check = ++checksStarted;
+    latestChecks.set(doc.uri, check);
+    // Superseded by an edit, by a newer check (settings changed) or by the document's closing.
+    const superseded = () => latestChecks.get(doc.uri) !== check || documents.get(doc.uri)?.version !== version;
     let diagnostics: Diagnostic[] = [];
     try {
       const settings = await getSettings(doc.uri);
       // The document may have changed or closed while the settings were fetched.
-      if (documents.get(doc.uri)?.version !== version) return;
-      diagnostics = service.validate(doc, settings);
+      if (superseded()) return;
+      // A step at a time, with the requests that came meanwhile served in between: completion and hover
+      // in a large file wait for one step rather than the whole check, and an edit stops the check it outdates.
+      const steps = service.validationSteps(doc, settings);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          diagnostics = step.value;
+          break;
+        }
+        await new Promise(setImmediate);
+        if (superseded()) return;
+      }
     } catch (error) {
       connection.console.error(`Validation of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -142,6 +160,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
+    latestChecks.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     service.forget(e.document.uri);
     roleArnsByDocument.delete(e.document.uri);

@@ -86,6 +86,35 @@ describe('server robustness', () => {
     await client.notify('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('answers requests while it checks a large file, and drops a check that an edit outdates', async () => {
+    const policyUri = 'file:///busy/trust.json';
+    await client.open(policyUri, 'json', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"redshift.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
+    const uri = 'file:///busy/load.sql';
+    const line = (i: number) => `COPY t${i} FROM 's3://bucket/p${i}/' IAM_ROLE 'arn:aws:iam::123456789012:role/RoleA,arn:aws:iam::210987654321:role/RoleB';\n`;
+    const sql = Array.from({ length: 20_000 }, (_, i) => line(i)).join('');
+    const before = client.published.length;
+    const checked = client.diagnostics(uri, 2);
+    const opened = Date.now();
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'sql', version: 1, text: sql } });
+    // By now the server has the settings and is checking the script, which takes far longer than this.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const asked = Date.now();
+    await client.request('textDocument/hover', { textDocument: { uri: policyUri }, position: { line: 0, character: 100 } });
+    const answered = Date.now();
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: sql.replace('RoleA,', 'RoleA, ') }] });
+    const changed = Date.now();
+    const result = await checked;
+    // Version 2 is checked 150 ms after its change, with nothing else to do.
+    const check = Date.now() - changed - 150;
+    const versions = client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version);
+    console.log(`busy: hover answered ${answered - asked} ms after it was asked, ${answered - opened} ms after the open; a check takes ${check} ms`);
+    assert.deepEqual(versions, [2], 'the check of version 1 went on after version 2 arrived');
+    assert.ok(result.diagnostics.some((d) => d.code === 'iam-role-chain'), 'diagnostics of version 2');
+    assert.ok(answered - asked < check / 3, `the hover waited ${answered - asked} ms, a check takes ${check} ms`);
+    await client.notify('textDocument/didClose', { textDocument: { uri } });
+    await client.notify('textDocument/didClose', { textDocument: { uri: policyUri } });
+  });
+
   it('gives a multi-megabyte policy and SQL file diagnostics within seconds', async () => {
     const statement = (i: number) => `{"Sid":"S${i}","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::bucket-${i}/*","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}`;
     const parts: string[] = [];

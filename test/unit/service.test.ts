@@ -82,6 +82,28 @@ describe('language service', () => {
     assert.ok(after - before < 10, `${(after - before).toFixed(1)} MB still held after forget (${(loaded - before).toFixed(1)} MB while open)`);
   });
 
+  it('checks a large document a step at a time, with the diagnostics of a check at once', () => {
+    const service = getService();
+    const sqlLine = (i: number) => `COPY t${i} FROM 's3://bucket/p${i}/' IAM_ROLE '${i % 500 ? 'arn:aws:iam::123456789012:role/RoleA' : 'arn:aws:iam::12345:role/RoleA'}';\n`;
+    const statement = (i: number) => `{"Sid":"S${i}","Effect":"Allow","Action":["s3:GetObjekt"],"Resource":"arn:aws:s3:::b-${i}/*"}`;
+    const documents = [
+      documentOf(Array.from({ length: 5000 }, (_, i) => sqlLine(i)).join(''), 'sql', 'file:///steps/load.sql'),
+      documentOf(`{"Version":"2012-10-17","Statement":[${Array.from({ length: 300 }, (_, i) => statement(i)).join(',')}]}`, 'json', 'file:///steps/policy.json'),
+    ];
+    for (const doc of documents) {
+      const steps = service.validationSteps(doc);
+      let count = 1;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) count++;
+      service.forget(doc.uri);
+      const atOnce = service.validate(doc);
+      assert.ok(atOnce.length > 0);
+      assert.deepEqual(step.value, atOnce);
+      // SQL: the lexing, every 500 statements and each rule; a policy: the parse and each rule.
+      assert.ok(count > (doc.languageId === 'sql' ? 20 + 10 : POLICY_RULES.length), `${doc.uri}: ${count} steps`);
+    }
+  });
+
   it('places diagnostics where the document itself puts those offsets, with line feeds or carriage returns', () => {
     const service = getService();
     const sql = "COPY a FROM 's3://b/' IAM_ROLE 'arn:aws:iam::12345:role/R';\n\nUNLOAD ('select 1') TO 's3://b/'\n  IAM_ROLE 'arn:aws:iam::123456789012:role/A, arn:aws:iam::123456789012:role/B';\nCOPY t FROM 's3://b/' IAM_ROLE 'x";

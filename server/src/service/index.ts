@@ -12,10 +12,11 @@ import type { PolicyRule } from './policy/rules/rule';
 import { policySymbols } from './policy/symbols';
 import { convertToArrayActions } from './policy/to-array';
 import type { Settings } from './settings';
-import { analyzeSql } from './sql';
+import { sqlFindingSteps } from './sql';
 import { completeSql } from './sql/completion';
 import { hoverSql } from './sql/hover';
 import { releaseSqlModel } from './sql/statements';
+import { finish, type Steps } from './steps';
 import { globToRegExp } from './text';
 import type { Finding, Report } from './types';
 
@@ -91,10 +92,17 @@ export function createLanguageService(options: ServiceOptions) {
     return kind || matchesAny(doc.uri, settings?.include) || isPolicyText(policy.root) ? { language: 'policy', policy } : undefined;
   }
 
-  function policyFindings(doc: PolicyDocument, rules: PolicyRule[] = POLICY_RULES): Finding[] {
+  function* policyFindingSteps(doc: PolicyDocument, rules: PolicyRule[] = POLICY_RULES): Steps<Finding[]> {
     const findings: Finding[] = [];
-    for (const rule of rules) runRule(rule.id, findings, (report) => rule.check(doc, { catalog }, report));
+    for (const rule of rules) {
+      yield;
+      runRule(rule.id, findings, (report) => rule.check(doc, { catalog }, report));
+    }
     return findings;
+  }
+
+  function policyFindings(doc: PolicyDocument, rules: PolicyRule[] = POLICY_RULES): Finding[] {
+    return finish(policyFindingSteps(doc, rules));
   }
 
   /** A view of a policy limited to its first statements, so that a huge generated policy is checked
@@ -110,21 +118,33 @@ export function createLanguageService(options: ServiceOptions) {
    * the editor asks for code actions at every cursor move. */
   const findingsCache = new Map<string, { text: string; settings?: Settings | null; findings: Finding[] }>();
 
-  /** All findings of a document, before settings decide their severity. */
-  function findings(doc: TextDocument, settings?: Settings | null): Finding[] {
+  /** All findings of a document, before settings decide their severity, a step at a time: the parse,
+   * then one rule per step. */
+  function* findingSteps(doc: TextDocument, settings?: Settings | null): Steps<Finding[]> {
     const text = doc.getText();
     const hit = findingsCache.get(doc.uri);
     if (hit && hit.text === text && hit.settings === settings) return hit.findings;
     const c = classify(doc, settings);
-    const result = c?.language === 'policy' ? policyFindings(withinLimit(c.policy, settings)) : c?.language === 'sql' ? analyzeSql(text, runRule) : [];
+    const result = c?.language === 'policy' ? yield* policyFindingSteps(withinLimit(c.policy, settings)) : c?.language === 'sql' ? yield* sqlFindingSteps(text, runRule) : [];
     findingsCache.delete(doc.uri);
     findingsCache.set(doc.uri, { text, settings, findings: result });
     if (findingsCache.size > PARSE_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);
     return result;
   }
 
+  function findings(doc: TextDocument, settings?: Settings | null): Finding[] {
+    return finish(findingSteps(doc, settings));
+  }
+
+  /** The diagnostics of a document a step at a time, for a caller that serves other requests between
+   * the steps of a large document. Such a caller must stop when the document changes: the last step
+   * places the findings in the document as it is then. */
+  function* validationSteps(doc: TextDocument, settings?: Settings | null): Steps<Diagnostic[]> {
+    return toDiagnostics(doc, yield* findingSteps(doc, settings), settings);
+  }
+
   function validate(doc: TextDocument, settings?: Settings | null): Diagnostic[] {
-    return toDiagnostics(doc, findings(doc, settings), settings);
+    return finish(validationSteps(doc, settings));
   }
 
   /** Completion comes right after a keystroke, before validation parses the new text: it works from
@@ -159,7 +179,7 @@ export function createLanguageService(options: ServiceOptions) {
     return c?.language === 'policy' ? convertToArrayActions(doc, c.policy, doc.offsetAt(range.start), doc.offsetAt(range.end), diagnostics) : [];
   }
 
-  return { catalog, classify, findings, validate, parsePolicy, policyFindings, complete, resolveCompletion, hover, documentSymbols, editActions, forget };
+  return { catalog, classify, findings, validate, validationSteps, parsePolicy, policyFindings, complete, resolveCompletion, hover, documentSymbols, editActions, forget };
 }
 
 export type LanguageService = ReturnType<typeof createLanguageService>;

@@ -2,6 +2,7 @@
  * PostgreSQL), strings with '' and backslash escapes, E'…', dollar quoting ($$ … $$, $tag$ … $tag$),
  * double-quoted identifiers, and the templating found in SQL files (Jinja, psql variables, ${NAME},
  * Python {name}, $NAME$ placeholders), which is kept opaque and never an error. */
+import type { Steps } from '../steps';
 
 export type TokenKind =
   | 'word' // keyword or identifier
@@ -151,6 +152,26 @@ function finder(text: string, needle: string): (from: number) => number {
 /** Lexes `text` from `start` to `end`, or only up to the first `;` token at or after `stopAfter`. Offsets
  * in tokens and problems are offsets into `text`. */
 export function lex(text: string, start = 0, end = text.length, stopAfter = Infinity): LexResult {
+  const { tokens, problems, lexUntil } = lexer(text, start, end, stopAfter);
+  lexUntil(Infinity);
+  return { tokens, problems };
+}
+
+/** How many characters `lexSteps` lexes per step: about a millisecond's work. */
+const LEX_STEP = 65_536;
+
+/** `lex` of a whole text, a step at a time: a step lexes about LEX_STEP characters (a token is never split). */
+export function* lexSteps(text: string): Steps<LexResult> {
+  const { tokens, problems, lexUntil } = lexer(text, 0, text.length, Infinity);
+  for (let limit = LEX_STEP; !lexUntil(limit); limit += LEX_STEP) yield;
+  return { tokens, problems };
+}
+
+/** The lexer's state over one stretch of `text`, and `lexUntil(limit)`, which lexes on until the token
+ * that reaches `limit` and says whether the stretch is done. A plain function rather than a generator:
+ * counted under cachegrind, lexing the benchmark script took 149 million instructions as a generator,
+ * 141 million so, against 137 million before it could stop. */
+function lexer(text: string, start: number, end: number, stopAfter: number): LexResult & { lexUntil(limit: number): boolean } {
   const tokens = new TokenList();
   const problems: LexProblem[] = [];
   const nextLineFeed = finder(text, '\n');
@@ -236,96 +257,107 @@ export function lex(text: string, start = 0, end = text.length, stopAfter = Infi
     return j + 1;
   };
 
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
-    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+  /** Where the next call of lexUntil goes on from. */
+  let resume = start;
+  function lexUntil(limit: number): boolean {
+    // A local position: on one the closure shares, the loop took 145 million instructions.
+    let i = resume;
+    while (i < end) {
+      if (i >= limit) {
+        resume = i;
+        return false;
+      }
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) { i++; continue; }
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
 
-    if (c === Ch.Minus && next === Ch.Minus) {
-      const e = lineEnd(i);
-      push(Kind.Comment, i, e);
-      i = e;
-    } else if (c === Ch.Slash && next === Ch.Star) {
-      let depth = 1;
-      let j = i + 2;
-      while (j < end && depth > 0) {
-        const d = text.charCodeAt(j);
-        if (d === Ch.Star && text.charCodeAt(j + 1) === Ch.Slash && j + 1 < end) { depth--; j += 2; }
-        else if (d === Ch.Slash && text.charCodeAt(j + 1) === Ch.Star && j + 1 < end) { depth++; j += 2; }
-        else j++;
-      }
-      if (depth > 0) {
-        problems.push({ offset: i, length: 2, message: 'Unterminated block comment: the closing */ is missing.' });
+      if (c === Ch.Minus && next === Ch.Minus) {
         const e = lineEnd(i);
-        push(Kind.Comment, i, e, i, e, true);
+        push(Kind.Comment, i, e);
         i = e;
-      } else {
-        push(Kind.Comment, i, j);
-        i = j;
-      }
-    } else if (c === Ch.Quote) {
-      i = lexString(i, 1);
-    } else if ((c === Ch.E || c === Ch.e) && next === Ch.Quote) {
-      i = lexString(i, 2);
-    } else if (c === Ch.DoubleQuote) {
-      let j = i + 1;
-      while (j < end) {
-        if (text.charCodeAt(j) === Ch.DoubleQuote) {
-          if (text.charCodeAt(j + 1) === Ch.DoubleQuote && j + 1 < end) { j += 2; continue; }
-          break;
+      } else if (c === Ch.Slash && next === Ch.Star) {
+        let depth = 1;
+        let j = i + 2;
+        while (j < end && depth > 0) {
+          const d = text.charCodeAt(j);
+          if (d === Ch.Star && text.charCodeAt(j + 1) === Ch.Slash && j + 1 < end) { depth--; j += 2; }
+          else if (d === Ch.Slash && text.charCodeAt(j + 1) === Ch.Star && j + 1 < end) { depth++; j += 2; }
+          else j++;
         }
-        j++;
-      }
-      if (j >= end) i = unterminated(Kind.QuotedIdent, i, 1, 'quoted identifier');
-      else {
-        push(Kind.QuotedIdent, i, j + 1, i + 1, j);
-        i = j + 1;
-      }
-    } else if (c === Ch.Dollar) {
-      i = lexDollar(i, next);
-    } else if (c === Ch.OpenBrace) {
-      i = lexBrace(i, next);
-    } else if (c === Ch.Colon) {
-      i = lexColon(i, next);
-    } else if (isTypographicQuote(c)) {
-      const closer = c === Ch.LeftDouble || c === Ch.RightDouble ? [Ch.RightDouble, Ch.LeftDouble] : [Ch.RightSingle, Ch.LeftSingle];
-      const limit = lineEnd(i);
-      let j = i + 1;
-      while (j < limit && !closer.includes(text.charCodeAt(j))) j++;
-      if (j < limit) {
-        push(Kind.TypographicString, i, j + 1, i + 1, j);
-        i = j + 1;
+        if (depth > 0) {
+          problems.push({ offset: i, length: 2, message: 'Unterminated block comment: the closing */ is missing.' });
+          const e = lineEnd(i);
+          push(Kind.Comment, i, e, i, e, true);
+          i = e;
+        } else {
+          push(Kind.Comment, i, j);
+          i = j;
+        }
+      } else if (c === Ch.Quote) {
+        i = lexString(i, 1);
+      } else if ((c === Ch.E || c === Ch.e) && next === Ch.Quote) {
+        i = lexString(i, 2);
+      } else if (c === Ch.DoubleQuote) {
+        let j = i + 1;
+        while (j < end) {
+          if (text.charCodeAt(j) === Ch.DoubleQuote) {
+            if (text.charCodeAt(j + 1) === Ch.DoubleQuote && j + 1 < end) { j += 2; continue; }
+            break;
+          }
+          j++;
+        }
+        if (j >= end) i = unterminated(Kind.QuotedIdent, i, 1, 'quoted identifier');
+        else {
+          push(Kind.QuotedIdent, i, j + 1, i + 1, j);
+          i = j + 1;
+        }
+      } else if (c === Ch.Dollar) {
+        i = lexDollar(i, next);
+      } else if (c === Ch.OpenBrace) {
+        i = lexBrace(i, next);
+      } else if (c === Ch.Colon) {
+        i = lexColon(i, next);
+      } else if (isTypographicQuote(c)) {
+        const closer = c === Ch.LeftDouble || c === Ch.RightDouble ? [Ch.RightDouble, Ch.LeftDouble] : [Ch.RightSingle, Ch.LeftSingle];
+        const limit = lineEnd(i);
+        let j = i + 1;
+        while (j < limit && !closer.includes(text.charCodeAt(j))) j++;
+        if (j < limit) {
+          push(Kind.TypographicString, i, j + 1, i + 1, j);
+          i = j + 1;
+        } else {
+          push(Kind.Operator, i, i + 1);
+          i++;
+        }
+      } else if (c === Ch.Backslash && atLineStart(i)) {
+        const e = lineEnd(i);
+        push(Kind.Template, i, e);
+        i = e;
+      } else if (isDigit(c) || (c === Ch.Dot && isDigit(next))) {
+        let j = i + 1;
+        while (j < end) {
+          const d = text.charCodeAt(j);
+          if (isDigit(d) || d === Ch.Dot) j++;
+          else if ((d === Ch.E || d === Ch.e) && (isDigit(text.charCodeAt(j + 1)) || ((text.charCodeAt(j + 1) === 43 || text.charCodeAt(j + 1) === Ch.Minus) && isDigit(text.charCodeAt(j + 2))))) j += 2;
+          else break;
+        }
+        push(Kind.Number, i, Math.min(j, end));
+        i = Math.min(j, end);
+      } else if (isWordStart(c)) {
+        let j = i + 1;
+        while (j < end && isWordPart(text.charCodeAt(j))) j++;
+        push(Kind.Word, i, j);
+        i = j;
       } else {
         push(Kind.Operator, i, i + 1);
         i++;
+        if (c === Ch.Semicolon && i > stopAfter) break;
       }
-    } else if (c === Ch.Backslash && atLineStart(i)) {
-      const e = lineEnd(i);
-      push(Kind.Template, i, e);
-      i = e;
-    } else if (isDigit(c) || (c === Ch.Dot && isDigit(next))) {
-      let j = i + 1;
-      while (j < end) {
-        const d = text.charCodeAt(j);
-        if (isDigit(d) || d === Ch.Dot) j++;
-        else if ((d === Ch.E || d === Ch.e) && (isDigit(text.charCodeAt(j + 1)) || ((text.charCodeAt(j + 1) === 43 || text.charCodeAt(j + 1) === Ch.Minus) && isDigit(text.charCodeAt(j + 2))))) j += 2;
-        else break;
-      }
-      push(Kind.Number, i, Math.min(j, end));
-      i = Math.min(j, end);
-    } else if (isWordStart(c)) {
-      let j = i + 1;
-      while (j < end && isWordPart(text.charCodeAt(j))) j++;
-      push(Kind.Word, i, j);
-      i = j;
-    } else {
-      push(Kind.Operator, i, i + 1);
-      i++;
-      if (c === Ch.Semicolon && i > stopAfter) break;
     }
+    resume = end;
+    return true;
   }
-  return { tokens, problems };
+  return { tokens, problems, lexUntil };
 
   function atLineStart(pos: number): boolean {
     for (let j = pos - 1; j >= start; j--) {

@@ -3,8 +3,9 @@
  * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
 import { CLOSE_PAREN, COMMA, OPEN_PAREN, SEMICOLON } from '../charCodes';
 import { credentialPairs, type CredentialPair } from './credentials';
-import { hasTemplate, lex, unescapeString, type LexProblem, type Token, type TokenList } from './lexer';
+import { hasTemplate, lex, lexSteps, unescapeString, type LexProblem, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
+import { finish, type Steps } from '../steps';
 import { KINDS, type StatementKind } from './syntax';
 
 export type { StatementKind } from './syntax';
@@ -118,11 +119,15 @@ const STRING_KINDS = new Set(['string', 'dollarString', 'typographicString', 'te
 
 /** Parses a whole document. */
 export function parseSql(text: string): SqlModel {
+  return finish(parseSteps(text));
+}
+
+/** `parseSql` a step at a time: the lexing in steps of its own, then STATEMENTS_PER_STEP statements a step. */
+function* parseSteps(text: string): Steps<SqlModel> {
   const model: SqlModel = { text, statements: [], problems: [], comments: [] };
-  const source = DOCUMENT_SOURCE(text);
-  const { tokens, problems } = lex(text);
+  const { tokens, problems } = yield* lexSteps(text);
   model.problems.push(...problems);
-  addStatements(model, source, tokens, text.length, false);
+  yield* addStatements(model, DOCUMENT_SOURCE(text), tokens, text.length, false);
   return model;
 }
 
@@ -130,7 +135,12 @@ let lastModel: SqlModel | undefined;
 
 /** The parsed model of `text`, reusing the last one when the text is unchanged. */
 export function sqlModel(text: string): SqlModel {
-  if (lastModel?.text !== text) lastModel = parseSql(text);
+  return finish(sqlModelSteps(text));
+}
+
+/** `sqlModel` a step at a time. */
+export function* sqlModelSteps(text: string): Steps<SqlModel> {
+  if (lastModel?.text !== text) lastModel = yield* parseSteps(text);
   return lastModel;
 }
 
@@ -150,7 +160,7 @@ export function modelAround(text: string, offset: number): SqlModel {
   // Lexed from the `;` before `from`, so that the lexer sees what it would see reading the whole text.
   const { tokens, problems } = lex(text, Math.max(0, from - 1), text.length, offset);
   const model: SqlModel = { text, statements: [], problems, comments: [] };
-  addStatements(model, DOCUMENT_SOURCE(text), tokens, text.length, false);
+  finish(addStatements(model, DOCUMENT_SOURCE(text), tokens, text.length, false));
   return model;
 }
 
@@ -195,10 +205,15 @@ export function statementAt(text: string, offset: number): SqlStatement | undefi
   return statementIn(modelAround(text, offset), offset);
 }
 
-/** Splits the tokens (offsets in `source`) on `;` and adds the statements they make. `end` is the
- * source offset where the last statement's reach ends; `inBody` strips PL/pgSQL control words. */
-function addStatements(model: SqlModel, source: Source, tokens: TokenList, end: number, inBody: boolean): void {
+/** How many statements `addStatements` adds per step: a few milliseconds' work. */
+const STATEMENTS_PER_STEP = 500;
+
+/** Splits the tokens (offsets in `source`) on `;` and adds the statements they make, a step every
+ * STATEMENTS_PER_STEP statements. `end` is the source offset where the last statement's reach ends;
+ * `inBody` strips PL/pgSQL control words. */
+function* addStatements(model: SqlModel, source: Source, tokens: TokenList, end: number, inBody: boolean): Steps<void> {
   let chunk: number[] = [];
+  let flushed = 0;
   const flush = (stop: number) => {
     const significant = inBody ? stripControlWords(source, tokens, chunk) : chunk;
     if (significant.length) addStatement(model, source, tokens, significant, stop, inBody);
@@ -210,8 +225,10 @@ function addStatements(model: SqlModel, source: Source, tokens: TokenList, end: 
       model.comments.push({ start: source.toDoc(tokens.start(i)), end: source.toDoc(tokens.end(i)) });
       continue;
     }
-    if (kind === 'operator' && source.text.charCodeAt(tokens.start(i)) === SEMICOLON) flush(tokens.start(i));
-    else chunk.push(i);
+    if (kind === 'operator' && source.text.charCodeAt(tokens.start(i)) === SEMICOLON) {
+      flush(tokens.start(i));
+      if (++flushed % STATEMENTS_PER_STEP === 0) yield;
+    } else chunk.push(i);
   }
   flush(end);
 }
@@ -367,7 +384,7 @@ function addBodyStatements(model: SqlModel, source: Source, tokens: TokenList, i
   if (tokens.kind(body) === 'dollarString') {
     const { tokens: inner, problems } = lex(source.text, tokens.bodyStart(body), tokens.bodyEnd(body));
     for (const p of problems) model.problems.push({ ...p, offset: source.toDoc(p.offset) });
-    addStatements(model, { ...source, embedded: true }, inner, tokens.bodyEnd(body), true);
+    finish(addStatements(model, { ...source, embedded: true }, inner, tokens.bodyEnd(body), true));
   } else if (tokens.kind(body) === 'string') addStringStatements(model, source, tokens, body, true);
 }
 
@@ -376,7 +393,7 @@ function addStringStatements(model: SqlModel, outer: Source, outerTokens: TokenL
   const source = innerSource(outer, outerTokens.bodyStart(string), outerTokens.bodyEnd(string));
   const { tokens, problems } = lex(source.text);
   for (const p of problems) model.problems.push({ ...p, offset: source.toDoc(p.offset) });
-  addStatements(model, source, tokens, source.text.length, inBody);
+  finish(addStatements(model, source, tokens, source.text.length, inBody));
 }
 
 const FLAG_CLAUSES = new Set(['CLEANPATH', 'ALLOWOVERWRITE', 'SSH']);
