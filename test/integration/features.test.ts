@@ -1,7 +1,7 @@
 /** Completion, hover and the outline at known places of the example policies, through the editor's own commands. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, examplesUri, openUntitled, positionOf } from './helpers';
+import { closeAllEditors, examplesUri, openUntitled, positionOf, ruleIds, waitForDiagnostics } from './helpers';
 
 async function open(...segments: string[]): Promise<vscode.TextDocument> {
   return (await vscode.window.showTextDocument(examplesUri(...segments))).document;
@@ -61,6 +61,22 @@ describe('completion in SQL', () => {
     const { document: sql } = await openUntitled('role-completion.sql', "COPY venue FROM 's3://amzn-s3-demo-bucket/venue/'\nIAM_ROLE '");
     const labels = await completionLabels(sql, sql.positionAt(sql.getText().length));
     assert.ok(labels.includes('arn:aws:iam::210987654321:role/RoleB'), `the role of chain-roleA-permissions.json among ${labels.join(', ')}`);
+  });
+
+  it('offers role ARNs in a long script right after a key is typed, before the script is checked again', async () => {
+    await open('policies', 'chain-roleA-permissions.json');
+    // One statement has a 13-digit account: its diagnostic shows that the script has been checked.
+    const line = (i: number) => `COPY t${i} FROM 's3://amzn-s3-demo-bucket/${i}/' IAM_ROLE 'arn:aws:iam::${i === 5 ? '0' : ''}123456789012:role/Load${i}';\n`;
+    const editor = await openUntitled('long-script.sql', Array.from({ length: 10_000 }, (_, i) => line(i)).join(''));
+    const sql = editor.document;
+    await waitForDiagnostics(sql.uri, (d) => ruleIds(d).includes('iam-role-arn'), 'the first check of the long script');
+    // A new role typed near the end: the server answers from the statement around the cursor.
+    const at = positionOf(sql, line(9000), `COPY t9000 FROM 's3://amzn-s3-demo-bucket/9000/' IAM_ROLE '`.length);
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(at, sql.lineAt(at.line).range.end.translate(0, -2)), 'arn:')));
+    const asked = Date.now();
+    const labels = await completionLabels(sql, at.translate(0, 'arn:'.length));
+    console.log(`    completion after the edit answered in ${Date.now() - asked} ms`);
+    assert.ok(labels.includes('arn:aws:iam::210987654321:role/RoleB'), `the role of chain-roleA-permissions.json among ${labels.slice(0, 20).join(', ')}`);
   });
 
   it('offers the clauses that may follow a COPY source', async () => {
