@@ -104,6 +104,36 @@ describe('language service', () => {
     }
   });
 
+  it('keeps no earlier version of an edited document alive in its caches', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapMb = () => { gc(); gc(); return process.memoryUsage().heapUsed / 1e6; };
+    const service = getService();
+    const sqlLine = (i: number) => `COPY t${i} FROM 's3://bucket/p${i}/' IAM_ROLE 'arn:aws:iam::123456789012:role/Loader${i % 50}';\n`;
+    const statement = (i: number) => `{"Effect":"Allow","Action":["s3:GetObject","s3:List${'Bucket'.slice(0, 1 + (i % 6))}*"],"Resource":"arn:aws:s3:::bucket-${i}/*"}`;
+    const documents = [
+      { text: `{"Version":"2012-10-17","Statement":[${Array.from({ length: 3000 }, (_, i) => statement(i)).join(',')}]}`, languageId: 'json', uri: 'file:///edited/policy.json', marker: /"s3:GetObject"/g },
+      { text: Array.from({ length: 5000 }, (_, i) => sqlLine(i)).join(''), languageId: 'sql', uri: 'file:///edited/load.sql', marker: /role\/Loader/g },
+    ];
+    for (const { text: original, languageId, uri, marker } of documents) {
+      // Each edit writes a new role ARN or action, as typing does: a string that no cache has seen.
+      const places = [...original.matchAll(marker)].map((m) => m.index! + 4);
+      let text = original;
+      const edit = (k: number) => {
+        const at = places[(k * 37) % places.length];
+        text = `${text.slice(0, at)}${k}${text.slice(at)}`;
+        service.validate(documentOf(text, languageId, uri));
+      };
+      for (let k = 0; k < 10; k++) edit(k);
+      const before = heapMb();
+      for (let k = 10; k < 40; k++) edit(k);
+      const grown = heapMb() - before;
+      service.forget(uri);
+      // Each version kept alive would hold its whole text: at least 30 × 0.3 MB.
+      assert.ok(grown < 3, `${uri}: the heap grew by ${grown.toFixed(1)} MB over 30 edits`);
+    }
+  });
+
   it('places diagnostics where the document itself puts those offsets, with line feeds or carriage returns', () => {
     const service = getService();
     const sql = "COPY a FROM 's3://b/' IAM_ROLE 'arn:aws:iam::12345:role/R';\n\nUNLOAD ('select 1') TO 's3://b/'\n  IAM_ROLE 'arn:aws:iam::123456789012:role/A, arn:aws:iam::123456789012:role/B';\nCOPY t FROM 's3://b/' IAM_ROLE 'x";

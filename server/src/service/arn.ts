@@ -1,6 +1,6 @@
 /** ARN parsing that keeps the span of each field, so findings can point inside a string. */
 import { PARTITIONS } from './regions';
-import { escapeRegExp } from './text';
+import { detached, escapeRegExp } from './text';
 
 export interface Field { text: string; start: number }
 
@@ -24,13 +24,15 @@ const PARSED_ARNS_KEPT = 8192;
 export function parseArn(text: string): Arn | undefined {
   let arn = parsedArns.get(text);
   if (arn !== undefined || parsedArns.has(text)) return arn;
-  const fields = arnFields(text);
+  // The fields are slices of the key, which keeps them from holding the caller's text alive.
+  const key = detached(text);
+  const fields = arnFields(key);
   if (fields.length >= 6) {
     const [prefix, partition, service, region, account, resource] = fields;
     arn = { prefix, partition, service, region, account, resource };
   }
   if (parsedArns.size >= PARSED_ARNS_KEPT) parsedArns.delete(parsedArns.keys().next().value!);
-  parsedArns.set(text, arn);
+  parsedArns.set(key, arn);
   return arn;
 }
 
@@ -110,9 +112,10 @@ const ROLE_PROBLEMS_KEPT = 4096;
 export function roleArnProblems(text: string): Problem[] {
   let problems = roleProblems.get(text);
   if (!problems) {
-    problems = findRoleArnProblems(text);
+    const key = detached(text);
+    problems = findRoleArnProblems(key);
     if (roleProblems.size >= ROLE_PROBLEMS_KEPT) roleProblems.delete(roleProblems.keys().next().value!);
-    roleProblems.set(text, problems);
+    roleProblems.set(key, problems);
   }
   return problems;
 }

@@ -3,6 +3,7 @@
  * one document share the work. */
 import type { Node } from 'jsonc-parser';
 import type { Action, Catalog } from '../catalog';
+import { detached } from '../text';
 import type { TextEdit } from '../types';
 import { conditionEntries } from './conditions';
 import { type ACTION_ELEMENTS, contentStart, members, type Statement, type StatementElement, stringNodes } from './parse';
@@ -20,6 +21,8 @@ export interface ActionValue {
 const WELL_FORMED = /^([^:\s*?]+):([^:\s]+)$/;
 
 const matchMemo = new WeakMap<Catalog, Map<string, Map<string, Action[]>>>();
+/** Past this many distinct strings (each keystroke in an action makes one), a memo starts over. */
+const STRINGS_KEPT = 50_000;
 
 /** Catalogue actions matching `service:pattern`, memoised by service and pattern as written: big
  * policies repeat the same actions. */
@@ -31,7 +34,8 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
   let actions = byPattern.get(pattern);
   if (!actions) {
     actions = /[*?]/.test(pattern) ? catalog.matchActions(service, pattern) : [catalog.action(service, pattern)].filter((a): a is Action => !!a);
-    byPattern.set(pattern, actions);
+    if (byPattern.size >= STRINGS_KEPT) byPattern.clear();
+    byPattern.set(detached(pattern), actions);
   }
   return actions;
 }
@@ -39,8 +43,7 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
 /** What an action string names, wherever it is written. */
 type Resolution = Omit<ActionValue, 'node' | 'value'>;
 const resolutions = new WeakMap<Catalog, Map<string, Resolution>>();
-/** Past this many distinct strings (each keystroke in an action makes one), the memo starts over. */
-const RESOLUTIONS_KEPT = 50_000;
+
 
 /** The values of a statement's Action (or NotAction) element, resolved against the catalogue. A
  * resolution is memoised by the string as written: big policies repeat the same actions. */
@@ -48,15 +51,16 @@ export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[n
   const memo = statement.memo[key];
   if (memo) return memo;
   let known = resolutions.get(catalog);
-  if (!known || known.size > RESOLUTIONS_KEPT) resolutions.set(catalog, (known = new Map()));
+  if (!known || known.size > STRINGS_KEPT) resolutions.set(catalog, (known = new Map()));
   const values: ActionValue[] = [];
   for (const node of stringNodes(statement.members[key]?.value)) {
     const value: string = node.value;
     let r = known.get(value);
     if (!r) {
-      const m = WELL_FORMED.exec(value);
+      const key = detached(value);
+      const m = WELL_FORMED.exec(key);
       r = m && catalog.service(m[1]) ? { service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) } : { service: m?.[1], pattern: m?.[2] };
-      known.set(value, r);
+      known.set(key, r);
     }
     values.push({ node, value, service: r.service, pattern: r.pattern, matches: r.matches });
   }
