@@ -29,3 +29,6 @@ IAM_ROLE ‘arn:aws:iam::<aws-account-id>:role/Redshift-Exfunc-Test’;
 -- COPY JOB does not accept the default role, and KMS_KEY_ID needs ENCRYPTED.
 COPY sales FROM 's3://example-bucket/incoming/' IAM_ROLE default JOB CREATE load_sales AUTO ON;
 UNLOAD ('select 1') TO 's3://example-bucket/out/' IAM_ROLE default KMS_KEY_ID '1234abcd-12ab-34cd-56ef-1234567890ab';
+
+-- Client-side encryption, which COPY and UNLOAD no longer use since April 30, 2026.
+COPY sales FROM 's3://example-bucket/encrypted/' IAM_ROLE default MASTER_SYMMETRIC_KEY '<root-key>' ENCRYPTED;

@@ -41,13 +41,14 @@ describe('diagnostics', () => {
 
   it('faulty.sql: every deliberate fault, at its place, and never the secret it found', async () => {
     const { editor, diagnostics } = await openAndExpectRules(examplesUri(...FAULTY_SQL), [
-      'credentials-string', 'encryption-options', 'iam-role-arn', 'iam-role-chain', 'iam-role-default', 'iam-role-placeholder', 'plaintext-secret', 'typographic-quotes',
+      'client-side-encryption', 'credentials-string', 'encryption-options', 'iam-role-arn', 'iam-role-chain', 'iam-role-default', 'iam-role-placeholder', 'plaintext-secret', 'typographic-quotes',
     ]);
     const text = (rule: string) => editor.document.getText(diagnosticOf(diagnostics, rule).range);
     assert.equal(text('iam-role-arn'), '0123456789012');
     assert.equal(text('iam-role-chain'), ' ');
     assert.equal(text('iam-role-placeholder'), '<aws-account-id>');
     assert.equal(text('iam-role-default'), 'default');
+    assert.equal(text('client-side-encryption'), 'MASTER_SYMMETRIC_KEY');
     for (const d of diagnostics) assert.ok(!d.message.includes('wJalrXUtnFEMI'), `the secret key is not repeated: ${d.message}`);
   });
 
@@ -56,7 +57,7 @@ describe('diagnostics', () => {
   it('the quick fix of a role chain with a space removes its diagnostic', async () => {
     const uri = examplesUri(...FAULTY_SQL);
     const { editor, diagnostics } = await openAndExpectRules(uri, [
-      'credentials-string', 'encryption-options', 'iam-role-arn', 'iam-role-chain', 'iam-role-default', 'iam-role-placeholder', 'plaintext-secret', 'typographic-quotes',
+      'client-side-encryption', 'credentials-string', 'encryption-options', 'iam-role-arn', 'iam-role-chain', 'iam-role-default', 'iam-role-placeholder', 'plaintext-secret', 'typographic-quotes',
     ]);
     const chain = diagnosticOf(diagnostics, 'iam-role-chain');
     const fix = await quickFixFor(uri, chain);

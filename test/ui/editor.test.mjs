@@ -133,6 +133,7 @@ describe('Redshift IAM in VS Code, as a user', () => {
       'iam-role-placeholder': /placeholder/,
       'iam-role-default': /COPY JOB does not accept default/,
       'encryption-options': /KMS_KEY_ID needs ENCRYPTED/,
+      'client-side-encryption': /Client-side encryption ended/,
     };
     for (const [rule, message] of Object.entries(expected)) {
       await filter.fill(rule);

@@ -97,13 +97,13 @@ describe('sql completion: inside a role chain', () => {
 });
 
 describe('sql completion: CREDENTIALS', () => {
-  it('offers the keys inside the string', () => {
-    assert.deepEqual(labels("COPY t FROM 's3://b/k' CREDENTIALS '|'"), ['aws_iam_role', 'aws_access_key_id', 'aws_secret_access_key', 'token', 'master_symmetric_key']);
+  it('offers the keys inside the string, without the root key of client-side encryption, which ended', () => {
+    assert.deepEqual(labels("COPY t FROM 's3://b/k' CREDENTIALS '|'"), ['aws_iam_role', 'aws_access_key_id', 'aws_secret_access_key', 'token']);
   });
 
   it('offers only the keys that fit with those already there', () => {
-    assert.deepEqual(labels(`COPY t FROM 's3://b/k' CREDENTIALS 'aws_iam_role=${A};|'`), ['master_symmetric_key']);
-    assert.deepEqual(labels("COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=<id>;|'"), ['aws_secret_access_key', 'token', 'master_symmetric_key']);
+    assert.deepEqual(labels(`COPY t FROM 's3://b/k' CREDENTIALS 'aws_iam_role=${A};|'`), []);
+    assert.deepEqual(labels("COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=<id>;|'"), ['aws_secret_access_key', 'token']);
   });
 
   it('offers role ARNs after aws_iam_role=', () => {
@@ -118,8 +118,9 @@ describe('sql completion: CREDENTIALS', () => {
 describe('sql completion: clause keywords', () => {
   it('offers the clauses of the statement, without those already given', () => {
     const items = labels("COPY t FROM 's3://b/k' |");
-    assert.ok(items.includes('IAM_ROLE') && items.includes('MANIFEST') && items.includes('MASTER_SYMMETRIC_KEY'));
-    assert.ok(!items.includes('KMS_KEY_ID') && !items.includes('CLEANPATH'));
+    assert.ok(items.includes('IAM_ROLE') && items.includes('MANIFEST'));
+    // Client-side encryption ended on April 30, 2026: COPY's ENCRYPTED and root keys are not offered.
+    assert.ok(!items.includes('KMS_KEY_ID') && !items.includes('CLEANPATH') && !items.includes('MASTER_SYMMETRIC_KEY') && !items.includes('ENCRYPTED'));
     const unload = labels("UNLOAD ('select 1') TO 's3://b/' IAM_ROLE default |");
     assert.ok(unload.includes('KMS_KEY_ID') && unload.includes('CLEANPATH'));
     assert.ok(!unload.includes('IAM_ROLE') && !unload.includes('CREDENTIALS') && !unload.includes('ACCESS_KEY_ID'));

@@ -180,7 +180,8 @@ function credentialItems(statement: SqlStatement, clause: Clause, offset: number
   const usesKeys = ['aws_access_key_id', 'aws_secret_access_key', 'token'].some((k) => present.has(k));
   const range = { start: pair.offset, end: pair.hasEquals ? pair.valueOffset : pair.offset + pair.segment.length };
   return Object.entries(CREDENTIAL_KEYS)
-    .filter(([key]) => !present.has(key) && !(usesRole && key !== 'master_symmetric_key') && !(usesKeys && key === 'aws_iam_role'))
+    // master_symmetric_key is known, but refused since client-side encryption ended: not offered.
+    .filter(([key]) => key !== 'master_symmetric_key' && !present.has(key) && !usesRole && !(usesKeys && key === 'aws_iam_role'))
     .map(([key, documentation], k) => item({
       label: key,
       kind: CompletionItemKind.Property,

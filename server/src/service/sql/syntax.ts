@@ -40,7 +40,7 @@ const KEY_CLAUSES = ['IAM_ROLE', 'CREDENTIALS', 'ACCESS_KEY_ID', 'SECRET_ACCESS_
 export const KINDS: Record<StatementKind, KindInfo> = {
   copy: {
     label: 'COPY', defaultRole: true, sessionRole: false, chain: true, keys: true,
-    clauses: [...KEY_CLAUSES, 'MASTER_SYMMETRIC_KEY', 'ENCRYPTED', 'MANIFEST', 'REGION', 'FORMAT AS', 'SSH', 'READRATIO', 'JOB CREATE'],
+    clauses: [...KEY_CLAUSES, 'MANIFEST', 'REGION', 'FORMAT AS', 'SSH', 'READRATIO', 'JOB CREATE'],
   },
   'copy-job': {
     label: 'COPY JOB', defaultRole: false, sessionRole: false, chain: true, keys: false,
@@ -48,7 +48,7 @@ export const KINDS: Record<StatementKind, KindInfo> = {
   },
   unload: {
     label: 'UNLOAD', defaultRole: true, sessionRole: false, chain: true, keys: true,
-    clauses: [...KEY_CLAUSES, 'MASTER_SYMMETRIC_KEY', 'KMS_KEY_ID', 'ENCRYPTED', 'ENCRYPTED AUTO', 'MANIFEST', 'CLEANPATH', 'ALLOWOVERWRITE', 'REGION', 'FORMAT AS', 'PARALLEL OFF'],
+    clauses: [...KEY_CLAUSES, 'KMS_KEY_ID', 'ENCRYPTED', 'ENCRYPTED AUTO', 'MANIFEST', 'CLEANPATH', 'ALLOWOVERWRITE', 'REGION', 'FORMAT AS', 'PARALLEL OFF'],
   },
   'create-library': {
     label: 'CREATE LIBRARY', defaultRole: true, sessionRole: false, chain: true, keys: true,
@@ -103,20 +103,20 @@ export const CREDENTIAL_KEYS: Record<string, string> = {
   aws_access_key_id: 'The access key ID of an IAM user or of temporary credentials. Needs `aws_secret_access_key`.',
   aws_secret_access_key: 'The secret access key that goes with `aws_access_key_id`.',
   token: 'The session token of temporary security credentials (access key IDs starting with ASIA). Needs the access key ID and secret.',
-  master_symmetric_key: 'The root symmetric key (base64, 256-bit AES) for client-side encrypted files: COPY reads them with ENCRYPTED, UNLOAD writes them with ENCRYPTED.',
+  master_symmetric_key: 'The root symmetric key of client-side encryption, which COPY and UNLOAD no longer use since April 30, 2026: encrypt on the server side (SSE-S3, SSE-KMS) instead.',
 };
 
 /** What each clause keyword means, for hovers. */
 export const CLAUSE_DOCS: Record<string, string> = {
   IAM_ROLE: 'The IAM role the cluster assumes to reach other AWS services: `default` (the cluster\'s default role, where the command supports it), `\'SESSION\'` (the caller\'s federated identity, external schemas and CREATE DATABASE), or `\'<role ARN>[,<role ARN>…]\'`: a chain of up to 10 roles, comma-separated without spaces, where each role assumes the next.',
   CATALOG_ROLE: 'The role (or chain) used for the AWS Glue Data Catalog or Athena, when it differs from IAM_ROLE. `\'SESSION\'` uses the caller\'s identity.',
-  CREDENTIALS: '`[WITH] CREDENTIALS [AS] \'key=value;…\'`: the legacy authorization string. Keys are case-sensitive: `aws_iam_role`, or `aws_access_key_id` + `aws_secret_access_key` (+ `token`), and optionally `master_symmetric_key`. No spaces. IAM_ROLE is preferred.',
+  CREDENTIALS: '`[WITH] CREDENTIALS [AS] \'key=value;…\'`: the legacy authorization string. Keys are case-sensitive: `aws_iam_role`, or `aws_access_key_id` + `aws_secret_access_key` (+ `token`). No spaces. IAM_ROLE is preferred.',
   ACCESS_KEY_ID: 'Key-based authorization (COPY, UNLOAD, CREATE LIBRARY only): the access key ID of an IAM user or of temporary credentials. Needs SECRET_ACCESS_KEY. AWS strongly recommends IAM_ROLE instead of plain-text keys.',
   SECRET_ACCESS_KEY: 'The secret access key that goes with ACCESS_KEY_ID. Anyone who can read the SQL can use it: prefer IAM_ROLE.',
   SESSION_TOKEN: 'The session token of temporary credentials; needs ACCESS_KEY_ID and SECRET_ACCESS_KEY. Cannot be combined with IAM_ROLE or CREDENTIALS.',
-  MASTER_SYMMETRIC_KEY: 'The root symmetric key for client-side encrypted files. Needs ENCRYPTED; cannot be used with CREDENTIALS.',
+  MASTER_SYMMETRIC_KEY: 'The root symmetric key of client-side encryption, which COPY and UNLOAD no longer use since April 30, 2026: encrypt on the server side (SSE-S3, SSE-KMS) instead.',
   KMS_KEY_ID: 'UNLOAD: the AWS KMS key for server-side encryption (SSE-KMS) of the files written. Needs ENCRYPTED; cannot be used with CREDENTIALS. The role must be allowed to use the key (kms:GenerateDataKey, kms:Decrypt).',
-  ENCRYPTED: 'COPY: the files are client-side encrypted, and MASTER_SYMMETRIC_KEY (or master_symmetric_key in CREDENTIALS) gives the key. UNLOAD: encrypt the files (with KMS_KEY_ID or a root symmetric key); ENCRYPTED AUTO uses the bucket\'s default KMS key.',
+  ENCRYPTED: 'UNLOAD: encrypt the files with the AWS KMS key of KMS_KEY_ID (SSE-KMS); ENCRYPTED AUTO uses the bucket\'s default KMS key. On COPY it meant client-side encrypted files, which COPY no longer reads since April 30, 2026; it reads SSE-S3 and SSE-KMS files without any option.',
   MANIFEST: 'COPY: the FROM path is a manifest file listing the data files. UNLOAD: also write a manifest listing the files written.',
   CLEANPATH: 'UNLOAD: delete the existing files under the TO prefix before writing (the role needs s3:DeleteObject).',
   ALLOWOVERWRITE: 'UNLOAD: overwrite existing files instead of failing.',

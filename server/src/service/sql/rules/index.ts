@@ -1,6 +1,7 @@
 /** Every SQL rule, in the order their findings are listed. */
 import { rule as accessKeys } from './access-keys';
 import { rule as authExclusive } from './auth-exclusive';
+import { rule as clientSideEncryption } from './client-side-encryption';
 import { rule as credentialsString } from './credentials-string';
 import { rule as doubleQuotedValue } from './double-quoted-value';
 import { rule as encryptionOptions } from './encryption-options';
@@ -36,6 +37,7 @@ export const SQL_RULES: SqlRule[] = [
   temporaryKeyWithoutToken,
   plaintextSecret,
   encryptionOptions,
+  clientSideEncryption,
   missingAuthorization,
   preferIamRole,
 ];
