@@ -355,6 +355,9 @@ describe('sql statements: the model around the cursor', () => {
     const upstream = `${text.slice(0, before.indexOf(statement(10)) + 3)}y${text.slice(before.indexOf(statement(10)) + 3)}`.replace(`'s3://b/30/'`, `'s3://b/;30/'`);
     const names = modelAround(upstream, cursor + 2).statements.map((s) => upstream.slice(s.head.end + 1, s.head.end + 4));
     assert.deepEqual([names[0], names.at(-1), names.length], ['t10', 't30', 21]);
+    // The next key at the cursor starts from that stretch's statements, no longer from the edit up there.
+    const next = `${upstream.slice(0, cursor + 2)}y${upstream.slice(cursor + 2)}`;
+    assert.deepEqual(modelAround(next, cursor + 3).statements.map((s) => next.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
   });
 
   it('lexes the stretch as the whole text is lexed: a backslash after a ";" is no psql command', () => {

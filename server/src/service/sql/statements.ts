@@ -147,6 +147,7 @@ export function* sqlModelSteps(text: string): Steps<SqlModel> {
 /** Drops the kept model (a closed document's model can be many times its text). */
 export function releaseSqlModel(): void {
   lastModel = undefined;
+  lastStretch = undefined;
 }
 
 /** The model to answer a question at `offset` with (completion, hover, the statement under the cursor).
@@ -156,13 +157,19 @@ export function releaseSqlModel(): void {
  * shares with this one (else from the start) to the `;` that ends the statement at `offset`. */
 export function modelAround(text: string, offset: number): SqlModel {
   if (lastModel?.text === text) return lastModel;
-  const from = lastModel ? unchangedBoundary(lastModel, text, offset) : 0;
+  // The last stretch serves as well: typing on after edits further up (validation waits for a pause)
+  // starts from its statements rather than from those edits, every key again.
+  const from = Math.max(lastModel ? unchangedBoundary(lastModel, text, offset) : 0, lastStretch ? unchangedBoundary(lastStretch, text, offset) : 0);
   // Lexed from the `;` before `from`, so that the lexer sees what it would see reading the whole text.
   const { tokens, problems } = lex(text, Math.max(0, from - 1), text.length, offset);
   const model: SqlModel = { text, statements: [], problems, comments: [] };
   finish(addStatements(model, DOCUMENT_SOURCE(text), tokens, text.length, false));
+  lastStretch = model;
   return model;
 }
+
+/** The model `modelAround` parsed last. */
+let lastStretch: SqlModel | undefined;
 
 /** The offset after the `;` of the last top-level statement of `model` that ends before `offset`, with
  * the text up to there unchanged in `text`; 0 if there is none. */
