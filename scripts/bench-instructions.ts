@@ -1,9 +1,10 @@
 // Counts the work of parsing and checking the benchmark workloads (scripts/workloads.mjs) in
 // instructions and simulated cache misses, under valgrind's cachegrind, in this process's code:
 //   node --import tsx scripts/bench-instructions.ts [case…]      (cases: see CASES; all by default)
-// Wall times on a shared machine drift by up to 2×; these counts repeat within about one percent
-// (V8 in its predictable mode, fixed seeds, no address randomisation), so they tell two builds apart where `npm run bench`
-// cannot. Each case runs 4 and then 24 times; the figures are the difference over the 20 extra runs,
+// Wall times on a shared machine drift by up to 2×; these counts usually repeat within a few percent
+// (V8 in its predictable mode, fixed seeds, no address randomisation), so they tell two builds apart where
+// `npm run bench` cannot. The collector still adapts to timing, and a count now and then comes out a fifth
+// higher: count each build more than once. Each case runs 4 and then 24 times; the figures are the difference over the 20 extra runs,
 // which leaves out start-up and the first runs' compilation. The measured code is bundled by esbuild,
 // as the server is (code loaded through tsx runs markedly slower). Needs valgrind (apt-get install
 // valgrind) and dist/catalog.json; a case takes one to three minutes.
