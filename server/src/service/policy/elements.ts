@@ -44,7 +44,6 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
 type Resolution = Omit<ActionValue, 'node' | 'value'>;
 const resolutions = new WeakMap<Catalog, Map<string, Resolution>>();
 
-
 /** The values of a statement's Action (or NotAction) element, resolved against the catalogue. A
  * resolution is memoised by the string as written: big policies repeat the same actions. */
 export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[number], catalog: Catalog): ActionValue[] {

@@ -15,7 +15,7 @@ export const rule: SqlRule = {
     for (const statement of model.statements) {
       if (statement.kind !== 'copy' && statement.kind !== 'copy-job' && statement.kind !== 'unload') continue;
       const instead = statement.kind === 'unload' ? INSTEAD.unload : INSTEAD.copy;
-      // One finding per statement, at the root key if there is one: ENCRYPTED is only there for it.
+      // Each root key is reported; ENCRYPTED only when there is none, as it is there for the key.
       let encrypted: Clause | undefined;
       let reported = false;
       for (const clause of statement.clauses) {
