@@ -206,16 +206,22 @@ async function timeCompletions(server, capabilities, uri, text) {
 
 /** Completion latency while typing a role ARN in the open SQL script: at each spot (inside the quotes of
  * an IAM_ROLE), a key is inserted and completion asked for right away, as the editor does, before the
- * debounced validation has read the new text; after the spot's keys the test waits for that validation,
- * as a user moving to the next spot gives it time to run. The first spot is not measured. */
-async function timeSqlTyping(server, uri, text, version) {
+ * debounced validation has read the new text. With `pause`, the test waits after the spot's keys for that
+ * validation, as a user moving to the next spot gives it time to run, and the spots go from the end of the
+ * script up; without, the spots come in a random order and follow each other at once, so that nothing is
+ * checked until the end and each spot has the edits of those before it above or below it. The first spot
+ * is not measured. */
+async function timeSqlTyping(server, uri, text, version, pause) {
   const doc = TextDocument.create(uri, 'sql', version, text);
-  const g = generators(0x7e57);
+  const g = generators(pause ? 0x7e57 : 0x5107);
   const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
-  const spots = Array.from({ length: TYPING_SPOTS + 1 }, () => g.pick(quotes)).sort((a, b) => b - a); // from the end up: offsets stay valid
+  const spots = Array.from({ length: TYPING_SPOTS + 1 }, () => g.pick(quotes));
+  if (pause) spots.sort((a, b) => b - a); // from the end up: offsets stay valid
+  const typed = []; // the original offsets of the spots typed at so far
   const times = [];
-  for (const [k, spot] of spots.entries()) {
-    let published;
+  let published;
+  for (const [k, original] of spots.entries()) {
+    const spot = original + KEYS_PER_SPOT * typed.filter((t) => t < original).length;
     for (let key = 0; key < KEYS_PER_SPOT; key++) {
       const at = doc.positionAt(spot + key);
       TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], ++version);
@@ -224,8 +230,10 @@ async function timeSqlTyping(server, uri, text, version) {
       await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: doc.positionAt(spot + key + 1) });
       if (k > 0) times.push(performance.now() - start);
     }
-    await published;
+    typed.push(original);
+    if (pause) await published;
   }
+  await published;
   return { median: median(times), p95: percentile(times, 95), version, text: doc.getText() };
 }
 
@@ -312,8 +320,9 @@ async function main() {
   await server.close(policyWire.uri);
   await server.close(sqlWire.uri);
   const completion = await timeCompletions(server, capabilities, policyRun.uri, policy);
-  const typing = await timeSqlTyping(server, sqlRun.uri, sqlRun.text, sqlRun.version);
-  const duringCheck = await timeCompletionDuringCheck(server, sqlRun.uri, typing.text, typing.version);
+  const typing = await timeSqlTyping(server, sqlRun.uri, sqlRun.text, sqlRun.version, true);
+  const typingOn = await timeSqlTyping(server, sqlRun.uri, typing.text, typing.version, false);
+  const duringCheck = await timeCompletionDuringCheck(server, sqlRun.uri, typingOn.text, typingOn.version);
   const rssAfterRuns = server.rssMegabytes();
   await server.stop();
   const rss = await rssAfterOpening(policy, sql);
@@ -334,6 +343,8 @@ async function main() {
     [`policy completion p95 (${COMPLETIONS} requests)`, completion?.p95, 'ms', 5],
     ['SQL completion while typing, median', typing.median, 'ms'],
     [`SQL completion while typing, p95 (${TYPING_SPOTS * KEYS_PER_SPOT} keys)`, typing.p95, 'ms', 5],
+    ['SQL completion, typing on from spot to spot, median', typingOn.median, 'ms'],
+    [`SQL completion, typing on from spot to spot, p95`, typingOn.p95, 'ms', 5],
     ['SQL completion during its check, median', duringCheck.median, 'ms'],
     [`SQL completion during its check, p95 (${CHECK_SPOTS} keys)`, duringCheck.p95, 'ms'],
     ['cold start to first diagnostics', cold.ms, 'ms', 400, '', cold.cpu],

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { accessAt, accessOf, roleChainAt } from '../../server/src/service/sql/access';
 import { chainElements } from '../../server/src/service/sql/roles';
 import { join } from 'node:path';
-import { inComment, modelAround, parseSql, sqlModel, statementAt, statementIn, type SqlStatement } from '../../server/src/service/sql/statements';
+import { lex } from '../../server/src/service/sql/lexer';
+import { boundariesOf, inComment, modelAround, parseSql, sqlModel, statementAt, statementIn, type SqlStatement } from '../../server/src/service/sql/statements';
 import { collect, mutate, prng } from '../fuzz';
 import { findingsOf, FIXTURES, ROOT } from '../helpers';
 
@@ -324,10 +325,15 @@ describe('sql statements: the model around the cursor', () => {
     assert.ok(texts.length > 20, `found ${texts.length} SQL files`);
     let compared = 0;
     for (const original of texts) {
+      let text = original;
       for (let k = 0; k < 25; k++) {
-        const text = mutate(original, random);
-        // The kept model is of the text before the edits, as when completion comes before validation.
-        sqlModel(original);
+        // The kept model is of the text before the edits, as when completion comes before validation;
+        // every other time, what was found of the text before the last edits carries over edits again.
+        if (k % 2 === 0) {
+          text = original;
+          sqlModel(original);
+        }
+        text = mutate(text, random);
         for (let q = 0; q < 4; q++) {
           const offset = Math.floor(random() * (text.length + 1));
           const whole = parseSql(text);
@@ -336,6 +342,11 @@ describe('sql statements: the model around the cursor', () => {
           assert.equal(inComment(around, offset), inComment(whole, offset), `comment at ${offset} of:\n${text}`);
           compared++;
         }
+        // What is known of the statement boundaries is all of them, and not later than the lexer reads them.
+        const known = boundariesOf(text);
+        const lexed = lex(text);
+        assert.deepEqual(known.offsets, lexed.boundaries, `boundaries of:\n${text}`);
+        assert.ok(known.reaches.every((r, k) => r >= lexed.reaches[k]), `reaches of:\n${text}`);
       }
     }
     assert.ok(compared > 2000);
@@ -350,14 +361,24 @@ describe('sql statements: the model around the cursor', () => {
     const around = modelAround(text, cursor + 1);
     assert.deepEqual(around.statements.map((s) => text.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
     assert.equal(statementIn(around, cursor + 1)?.roles[0].elements[0].arn, `x${A}`);
-    // An edit further up moves the start back to the statement before it; a `;` in a string after the
-    // cursor does not end the statement.
+    // After an edit further up, the lexer reads from the statement before it to the first `;` where the
+    // text before the edit had one, and the statements after it start where they did, moved; a `;` in a
+    // string after the cursor does not end the statement.
     const upstream = `${text.slice(0, before.indexOf(statement(10)) + 3)}y${text.slice(before.indexOf(statement(10)) + 3)}`.replace(`'s3://b/30/'`, `'s3://b/;30/'`);
-    const names = modelAround(upstream, cursor + 2).statements.map((s) => upstream.slice(s.head.end + 1, s.head.end + 4));
-    assert.deepEqual([names[0], names.at(-1), names.length], ['t10', 't30', 21]);
-    // The next key at the cursor starts from that stretch's statements, no longer from the edit up there.
+    assert.deepEqual(modelAround(upstream, cursor + 2).statements.map((s) => upstream.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
+    assert.equal(statementIn(modelAround(upstream, cursor + 2), cursor + 2)?.clauses[0].value?.value, 's3://b/;30/');
     const next = `${upstream.slice(0, cursor + 2)}y${upstream.slice(cursor + 2)}`;
     assert.deepEqual(modelAround(next, cursor + 3).statements.map((s) => next.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
+  });
+
+  it('reads again from before a token whose end was looked for below, once an edit there may give it one', () => {
+    const text = `SELECT $$ x;\nCOPY a FROM 's3://x/' IAM_ROLE default;\nCOPY b FROM 's3://y/' IAM_ROLE '${A}';\n`;
+    sqlModel(text);
+    // The dollar string that had no end now ends after the last statement, which it swallows.
+    const edited = `${text}$$;`;
+    const cursor = edited.indexOf(A) + 3;
+    assert.equal(statementIn(parseSql(edited), cursor)?.kind, 'other');
+    assert.equal(summary(statementIn(modelAround(edited, cursor), cursor)), summary(statementIn(parseSql(edited), cursor)));
   });
 
   it('lexes the stretch as the whole text is lexed: a backslash after a ";" is no psql command', () => {

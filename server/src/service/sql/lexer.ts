@@ -94,7 +94,15 @@ export class TokenList {
   }
 }
 
-export interface LexResult { tokens: TokenList; problems: LexProblem[] }
+export interface LexResult {
+  tokens: TokenList;
+  problems: LexProblem[];
+  /** The offsets right after the `;` tokens, in order. */
+  boundaries: number[];
+  /** For each of `boundaries`, how far the lexer had read the text when it met that `;` (an offset past
+   * the last character it looked at): a boundary holds after an edit from there on, not before. */
+  reaches: number[];
+}
 
 const enum Ch {
   Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32,
@@ -152,9 +160,9 @@ function finder(text: string, needle: string): (from: number) => number {
 /** Lexes `text` from `start` to `end`, or only up to the first `;` token at or after `stopAfter`. Offsets
  * in tokens and problems are offsets into `text`. */
 export function lex(text: string, start = 0, end = text.length, stopAfter = Infinity): LexResult {
-  const { tokens, problems, lexUntil } = lexer(text, start, end, stopAfter);
+  const { lexUntil, ...result } = lexer(text, start, end, stopAfter);
   lexUntil(Infinity);
-  return { tokens, problems };
+  return result;
 }
 
 /** How many characters `lexSteps` lexes per step: about a millisecond's work. */
@@ -162,9 +170,9 @@ const LEX_STEP = 65_536;
 
 /** `lex` of a whole text, a step at a time: a step lexes about LEX_STEP characters (a token is never split). */
 export function* lexSteps(text: string): Steps<LexResult> {
-  const { tokens, problems, lexUntil } = lexer(text, 0, text.length, Infinity);
+  const { lexUntil, ...result } = lexer(text, 0, text.length, Infinity);
   for (let limit = LEX_STEP; !lexUntil(limit); limit += LEX_STEP) yield;
-  return { tokens, problems };
+  return result;
 }
 
 /** The lexer's state over one stretch of `text`, and `lexUntil(limit)`, which lexes on until the token
@@ -174,6 +182,11 @@ export function* lexSteps(text: string): Steps<LexResult> {
 function lexer(text: string, start: number, end: number, stopAfter: number): LexResult & { lexUntil(limit: number): boolean } {
   const tokens = new TokenList();
   const problems: LexProblem[] = [];
+  const boundaries: number[] = [];
+  const reaches: number[] = [];
+  /** Past the farthest character that a token's reading looked at beyond the next two (past the end of
+   * the text when it looked for something up to there). */
+  let farthest = 0;
   const nextLineFeed = finder(text, '\n');
   const closers = new Map<string, (from: number) => number>();
   const closerOf = (needle: string) => {
@@ -184,7 +197,9 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
   /** Where the line holding `pos` ends (the offset of its line feed, or `end`). */
   const lineEnd = (pos: number) => {
     const at = nextLineFeed(pos);
-    return at < 0 || at > end ? end : at;
+    const e = at < 0 || at > end ? end : at;
+    farthest = Math.max(farthest, e + 1);
+    return e;
   };
   /** The offset of `needle` at or after `from` if it is on the same line, else -1. */
   const onSameLine = (needle: string, from: number) => {
@@ -194,7 +209,10 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
   /** The offset of `needle` at or after `from` if before `end`, else -1. */
   const before = (needle: string, from: number) => {
     const at = closerOf(needle)(from);
-    return at >= 0 && at + needle.length <= end ? at : -1;
+    const found = at >= 0 && at + needle.length <= end;
+    // Not finding it depends on where the text ends: an edit at its end may add it.
+    farthest = Math.max(farthest, found ? at + needle.length : end + 1);
+    return found ? at : -1;
   };
   /** Indices of the last two tokens that are not comments (-1: none yet). */
   let lastSignificant = -1;
@@ -242,6 +260,7 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
       } else if (c === Ch.OpenBrace) { j = skipJinjaInString(j); continue; }
       j++;
     }
+    farthest = Math.max(farthest, j + 2);
     if (j >= end) return unterminated(Kind.String, s, openLength, 'string');
     if (lastLineFeed >= 0) {
       const keyword = /^\s*([A-Za-z_]+)\s+$/.exec(text.slice(lastLineFeed + 1, j))?.[1].toLowerCase();
@@ -284,6 +303,7 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
           else if (d === Ch.Slash && text.charCodeAt(j + 1) === Ch.Star && j + 1 < end) { depth++; j += 2; }
           else j++;
         }
+        farthest = Math.max(farthest, j + 1);
         if (depth > 0) {
           problems.push({ offset: i, length: 2, message: 'Unterminated block comment: the closing */ is missing.' });
           const e = lineEnd(i);
@@ -306,6 +326,7 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
           }
           j++;
         }
+        farthest = Math.max(farthest, j + 2);
         if (j >= end) i = unterminated(Kind.QuotedIdent, i, 1, 'quoted identifier');
         else {
           push(Kind.QuotedIdent, i, j + 1, i + 1, j);
@@ -351,13 +372,18 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
       } else {
         push(Kind.Operator, i, i + 1);
         i++;
-        if (c === Ch.Semicolon && i > stopAfter) break;
+        if (c === Ch.Semicolon) {
+          boundaries.push(i);
+          // Every token reading looks at most two characters past its end (a number's exponent).
+          reaches.push(Math.max(farthest, i + 2));
+          if (i > stopAfter) break;
+        }
       }
     }
     resume = end;
     return true;
   }
-  return { tokens, problems, lexUntil };
+  return { tokens, problems, boundaries, reaches, lexUntil };
 
   function atLineStart(pos: number): boolean {
     for (let j = pos - 1; j >= start; j--) {

@@ -3,7 +3,7 @@
  * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
 import { CLOSE_PAREN, COMMA, OPEN_PAREN, SEMICOLON } from '../charCodes';
 import { credentialPairs, type CredentialPair } from './credentials';
-import { hasTemplate, lex, lexSteps, unescapeString, type LexProblem, type Token, type TokenList } from './lexer';
+import { hasTemplate, lex, lexSteps, unescapeString, type LexProblem, type LexResult, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
 import { finish, type Steps } from '../steps';
 import { KINDS, type StatementKind } from './syntax';
@@ -119,16 +119,17 @@ const STRING_KINDS = new Set(['string', 'dollarString', 'typographicString', 'te
 
 /** Parses a whole document. */
 export function parseSql(text: string): SqlModel {
-  return finish(parseSteps(text));
+  return finish(parseSteps(text)).model;
 }
 
-/** `parseSql` a step at a time: the lexing in steps of its own, then STATEMENTS_PER_STEP statements a step. */
-function* parseSteps(text: string): Steps<SqlModel> {
+/** `parseSql` a step at a time: the lexing in steps of its own, then STATEMENTS_PER_STEP statements a
+ * step. Also gives the statement boundaries the lexer met. */
+function* parseSteps(text: string): Steps<{ model: SqlModel; boundaries: Boundaries }> {
   const model: SqlModel = { text, statements: [], problems: [], comments: [] };
-  const { tokens, problems } = yield* lexSteps(text);
+  const { tokens, problems, boundaries: offsets, reaches } = yield* lexSteps(text);
   model.problems.push(...problems);
   yield* addStatements(model, DOCUMENT_SOURCE(text), tokens, text.length, false);
-  return model;
+  return { model, boundaries: { text, offsets, reaches } };
 }
 
 let lastModel: SqlModel | undefined;
@@ -140,57 +141,129 @@ export function sqlModel(text: string): SqlModel {
 
 /** `sqlModel` a step at a time. */
 export function* sqlModelSteps(text: string): Steps<SqlModel> {
-  if (lastModel?.text !== text) lastModel = yield* parseSteps(text);
+  if (lastModel?.text !== text) ({ model: lastModel, boundaries: known } = yield* parseSteps(text));
   return lastModel;
 }
 
 /** Drops the kept model (a closed document's model can be many times its text). */
 export function releaseSqlModel(): void {
   lastModel = undefined;
-  lastStretch = undefined;
+  known = undefined;
 }
+
+/** Statement boundaries of a text: the offsets right after its top-level `;`s, in order, and for each how
+ * far the lexer had read when it met it (see `LexResult`). */
+export interface Boundaries { text: string; offsets: number[]; reaches: number[] }
+
+/** The boundaries known of the latest text: those of its last full parse, carried over the edits made
+ * since, and completed by the stretches parsed since. */
+let known: Boundaries | undefined;
 
 /** The model to answer a question at `offset` with (completion, hover, the statement under the cursor).
  * Completion asks after every keystroke, before validation has parsed the new text, and parsing a long
  * script again for each key costs tens of milliseconds. So unless the kept model is of this very text,
- * only a stretch is parsed: from the end of the last statement before `offset` that the kept model's text
- * shares with this one (else from the start) to the `;` that ends the statement at `offset`. */
+ * only a stretch is parsed: from the last known boundary before `offset` to the `;` that ends the
+ * statement at `offset`. */
 export function modelAround(text: string, offset: number): SqlModel {
   if (lastModel?.text === text) return lastModel;
-  // The last stretch serves as well: typing on after edits further up (validation waits for a pause)
-  // starts from its statements rather than from those edits, every key again.
-  const from = Math.max(lastModel ? unchangedBoundary(lastModel, text, offset) : 0, lastStretch ? unchangedBoundary(lastStretch, text, offset) : 0);
+  const boundaries = boundariesOf(text);
+  const k = lastAtOrBefore(boundaries.offsets, offset);
+  const from = k < 0 ? 0 : boundaries.offsets[k];
   // Lexed from the `;` before `from`, so that the lexer sees what it would see reading the whole text.
-  const { tokens, problems } = lex(text, Math.max(0, from - 1), text.length, offset);
-  const model: SqlModel = { text, statements: [], problems, comments: [] };
-  finish(addStatements(model, DOCUMENT_SOURCE(text), tokens, text.length, false));
-  lastStretch = model;
+  const lexed = lex(text, Math.max(0, from - 1), text.length, offset);
+  const model: SqlModel = { text, statements: [], problems: lexed.problems, comments: [] };
+  finish(addStatements(model, DOCUMENT_SOURCE(text), lexed.tokens, text.length, false));
+  // The stretch's boundaries are all there are between its ends.
+  const found = readOn(lexed, from, k < 0 ? 0 : boundaries.reaches[k]);
+  const past = lastAtOrBefore(boundaries.offsets, found.offsets.at(-1) ?? from);
+  boundaries.offsets.splice(k + 1, past - k, ...found.offsets);
+  boundaries.reaches.splice(k + 1, past - k, ...found.reaches);
   return model;
 }
 
-/** The model `modelAround` parsed last. */
-let lastStretch: SqlModel | undefined;
+/** The boundaries of a lexing that started at the `;` before `from` (or at 0), past `from`; their reaches
+ * include `reach`, how far the lexer had read to come to `from`. */
+function readOn(lexed: LexResult, from: number, reach: number): { offsets: number[]; reaches: number[] } {
+  const first = lexed.boundaries[0] === from ? 1 : 0;
+  return { offsets: lexed.boundaries.slice(first), reaches: lexed.reaches.slice(first).map((r) => Math.max(r, reach)) };
+}
 
-/** The offset after the `;` of the last top-level statement of `model` that ends before `offset`, with
- * the text up to there unchanged in `text`; 0 if there is none. */
-function unchangedBoundary(model: SqlModel, text: string, offset: number): number {
-  const boundaries: number[] = [];
-  for (const s of model.statements) {
-    if (s.start >= offset) break;
-    if (!s.embedded && s.stop < offset && model.text.charCodeAt(s.stop) === SEMICOLON) boundaries.push(s.stop + 1);
-  }
-  // Slices compared with === (a memory comparison), which is many times faster than startsWith.
-  const unchanged = (k: number) => text.slice(0, boundaries[k]) === model.text.slice(0, boundaries[k]);
-  // Typing changes the text after the last boundary; an edit further up is found by halving.
+/** The index of the last of the sorted `offsets` that is at most `offset` (-1 if none is). */
+function lastAtOrBefore(offsets: number[], offset: number): number {
   let low = 0;
-  let high = boundaries.length - 1;
-  if (high < 0 || unchanged(high)) return boundaries[high] ?? 0;
+  let high = offsets.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (unchanged(middle)) low = middle + 1;
+    if (offsets[middle] <= offset) low = middle + 1;
     else high = middle;
   }
-  return low > 0 ? boundaries[low - 1] : 0;
+  return low - 1;
+}
+
+/** The boundaries of `text`, carried over from those known of the text before the last edit.
+ * - Those the lexer met before it had read as far as the edit hold as they are.
+ * - From the last of them, the lexer reads the new text on, to the first `;` after the edit: if the
+ *   earlier text had a boundary there too, the lexer reads on from it as it did before, so the boundaries
+ *   after it hold, moved by the change in length.
+ * - Else (the edit opened a string or a comment, say), the rest is lexed to find where it meets them again. */
+export function boundariesOf(text: string): Boundaries {
+  if (known?.text === text) return known;
+  const old = known ?? { text: '', offsets: [], reaches: [] };
+  const prefix = commonPrefixLength(old.text, text);
+  const suffix = commonSuffixLength(old.text, text, Math.min(old.text.length, text.length) - prefix);
+  const shift = text.length - old.text.length;
+  const editEnd = text.length - suffix;
+  const kept = lastAtOrBefore(old.reaches, prefix) + 1;
+  const from = kept ? old.offsets[kept - 1] : 0;
+  const reach = kept ? old.reaches[kept - 1] : 0;
+  /** The index of the earlier text's boundary that `offset` was, or -1; the text after it must be
+   * unchanged (the `;` before it may be new: the lexer reads on after a `;` as after any other). */
+  const earlier = (offset: number) => {
+    if (offset < editEnd) return -1;
+    const e = lastAtOrBefore(old.offsets, offset - shift);
+    return e >= 0 && old.offsets[e] === offset - shift ? e : -1;
+  };
+  // The lexer stops at the first boundary past the edit; unless the earlier text had one there, it reads
+  // the rest.
+  let found = readOn(lex(text, Math.max(0, from - 1), text.length, editEnd - 1), from, reach);
+  const last = found.offsets.at(-1) ?? -1;
+  if (last >= editEnd && earlier(last) < 0) found = readOn(lex(text, Math.max(0, from - 1)), from, reach);
+  const met = found.offsets.findIndex((b) => earlier(b) >= 0);
+  const offsets = old.offsets.slice(0, kept);
+  const reaches = old.reaches.slice(0, kept);
+  const upTo = met < 0 ? found.offsets.length : met + 1;
+  offsets.push(...found.offsets.slice(0, upTo));
+  reaches.push(...found.reaches.slice(0, upTo));
+  if (met >= 0) {
+    const metReach = found.reaches[met];
+    for (let e = earlier(found.offsets[met]) + 1; e < old.offsets.length; e++) {
+      offsets.push(old.offsets[e] + shift);
+      reaches.push(Math.max(old.reaches[e] + shift, metReach));
+    }
+  }
+  known = { text, offsets, reaches };
+  return known;
+}
+
+/** How many characters are compared at once when looking for where two texts differ. */
+const COMPARED_AT_ONCE = 4096;
+
+/** The length of the longest common start of `a` and `b`. */
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  // Slices compared with === (a memory comparison) a block at a time; then the block that differs.
+  while (n + COMPARED_AT_ONCE <= max && a.slice(n, n + COMPARED_AT_ONCE) === b.slice(n, n + COMPARED_AT_ONCE)) n += COMPARED_AT_ONCE;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** The length of the longest common end of `a` and `b`, at most `max`. */
+function commonSuffixLength(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + COMPARED_AT_ONCE <= max && a.slice(a.length - n - COMPARED_AT_ONCE, a.length - n) === b.slice(b.length - n - COMPARED_AT_ONCE, b.length - n)) n += COMPARED_AT_ONCE;
+  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
 }
 
 /** Whether `offset` is inside a comment (after its first character, so a cursor right before it is not). */
