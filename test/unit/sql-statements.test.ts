@@ -5,6 +5,7 @@ import { chainElements } from '../../server/src/service/sql/roles';
 import { join } from 'node:path';
 import { lex } from '../../server/src/service/sql/lexer';
 import { boundariesOf, inComment, modelAround, parseSql, sqlModel, statementAt, statementIn, type SqlStatement } from '../../server/src/service/sql/statements';
+import { SQL_RULES } from '../../server/src/service/sql/rules';
 import { collect, mutate, prng } from '../fuzz';
 import { findingsOf, FIXTURES, ROOT } from '../helpers';
 
@@ -309,6 +310,18 @@ describe('sql analysis: a large file', () => {
   // Speed is measured by `npm run bench`; here, that every statement of a large file is analysed.
   it('finds the problems of every statement of a large file', () => {
     assert.equal(findingsOf(file(4_000), 'sql').filter((f) => f.rule === 'credentials-string').length, 800);
+  });
+
+  it('finds in parts what each rule finds reading all the statements at once, the lexer\'s problems once', () => {
+    const text = `${file(4_500)}\nCOPY last FROM 's3://b/' IAM_ROLE 'arn:aws:iam::123456789012:role/R`;
+    const model = parseSql(text);
+    const whole = SQL_RULES.flatMap((rule) => {
+      const found: object[] = [];
+      rule.check(model, (f) => found.push({ ...f, rule: rule.id }));
+      return found;
+    });
+    assert.ok(whole.some((f) => (f as { rule: string }).rule === 'sql-syntax'));
+    assert.deepEqual(findingsOf(text, 'sql').map(({ where, ...f }) => f), whole);
   });
 });
 
