@@ -287,6 +287,11 @@ describe('policy completion while typing', () => {
     assert.ok(!labels(keys).includes('Action') && !labels(keys).includes('NotAction'));
   });
 
+  it('completes in a document that was no policy when it was last parsed (a new file, a pasted skeleton)', () => {
+    const items = sameAsFresh('', statement('"Effect": "Allow", "Resource": "*", "Action": "s3:Get|'));
+    assert.ok(labels(items).includes('s3:GetObject'));
+  });
+
   it('is right when the edit is far before the cursor or rewrites the document', () => {
     const two = (first: string, second: string) => `{ "Version": "2012-10-17", "Statement": [ { ${first} }, { ${second} } ] }`;
     sameAsFresh(two('"Sid": "A"', '"Action": "s3:GetOb"'), two('"Sid": "ABCDEF", "Effect": "Deny"', '"Action": "s3:GetOb|"'));

@@ -35,6 +35,8 @@ const PARSE_CACHE_SIZE = 16;
 export const DEFAULT_MAX_STATEMENTS = 10_000;
 const SQL_LANGUAGES = new Set(['sql', 'jinja-sql', 'redshift']);
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+/** What a text needs to be a policy by its content: a Statement or Version key (see isPolicyText). */
+const POLICY_KEY = /statement|"Version"/i;
 
 function matchesAny(uri: string, globs: string[] | null | undefined): boolean {
   const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\//i, ''));
@@ -88,8 +90,12 @@ export function createLanguageService(options: ServiceOptions) {
     if (SQL_LANGUAGES.has(doc.languageId)) return { language: 'sql' };
     if (!JSON_LANGUAGES.has(doc.languageId) || matchesAny(doc.uri, settings?.exclude)) return undefined;
     const kind = forcedKind(doc.uri, settings);
-    const policy = parsedPolicy(doc.uri, doc.getText(), kind, olderParseWillDo);
-    return kind || matchesAny(doc.uri, settings?.include) || isPolicyText(policy.root) ? { language: 'policy', policy } : undefined;
+    const isPolicy = (policy: PolicyDocument) => kind || matchesAny(doc.uri, settings?.include) || isPolicyText(policy.root);
+    let policy = parsedPolicy(doc.uri, doc.getText(), kind, olderParseWillDo);
+    // An earlier text that was no policy says nothing of this one: a new file that a policy was just
+    // typed or pasted into. (A JSON file with neither key is not parsed again.)
+    if (olderParseWillDo && !isPolicy(policy) && POLICY_KEY.test(doc.getText())) policy = parsedPolicy(doc.uri, doc.getText(), kind);
+    return isPolicy(policy) ? { language: 'policy', policy } : undefined;
   }
 
   function* policyFindingSteps(doc: PolicyDocument, rules: PolicyRule[] = POLICY_RULES): Steps<Finding[]> {
