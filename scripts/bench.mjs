@@ -219,22 +219,28 @@ async function timeSqlTyping(server, uri, text, version, pause) {
   if (pause) spots.sort((a, b) => b - a); // from the end up: offsets stay valid
   const typed = []; // the original offsets of the spots typed at so far
   const times = [];
+  const checks = []; // with `pause`: from the last key at a spot to its diagnostics
   let published;
   for (const [k, original] of spots.entries()) {
     const spot = original + KEYS_PER_SPOT * typed.filter((t) => t < original).length;
+    let lastKey;
     for (let key = 0; key < KEYS_PER_SPOT; key++) {
       const at = doc.positionAt(spot + key);
       TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], ++version);
+      lastKey = performance.now();
       published = server.change(uri, version, at, 'a');
       const start = performance.now();
       await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: doc.positionAt(spot + key + 1) });
       if (k > 0) times.push(performance.now() - start);
     }
     typed.push(original);
-    if (pause) await published;
+    if (pause) {
+      await published;
+      if (k > 0) checks.push(performance.now() - lastKey);
+    }
   }
   await published;
-  return { median: median(times), p95: percentile(times, 95), version, text: doc.getText() };
+  return { median: median(times), p95: percentile(times, 95), checks: pause ? { median: median(checks), p95: percentile(checks, 95) } : undefined, version, text: doc.getText() };
 }
 
 /** Completion latency while the server checks the SQL script after an edit: a key is typed, and the
@@ -343,6 +349,8 @@ async function main() {
     [`policy completion p95 (${COMPLETIONS} requests)`, completion?.p95, 'ms', 5],
     ['SQL completion while typing, median', typing.median, 'ms'],
     [`SQL completion while typing, p95 (${TYPING_SPOTS * KEYS_PER_SPOT} keys)`, typing.p95, 'ms', 5],
+    ['SQL diagnostics after a key, median (150 ms pause included)', typing.checks.median, 'ms'],
+    ['SQL diagnostics after a key, p95', typing.checks.p95, 'ms'],
     ['SQL completion, typing on from spot to spot, median', typingOn.median, 'ms'],
     [`SQL completion, typing on from spot to spot, p95`, typingOn.p95, 'ms', 5],
     ['SQL completion during its check, median', duringCheck.median, 'ms'],

@@ -9,6 +9,9 @@ import { SQL_RULES } from '../../server/src/service/sql/rules';
 import { collect, mutate, prng } from '../fuzz';
 import { findingsOf, FIXTURES, ROOT } from '../helpers';
 
+/** Findings in a fixed order, to compare them as sets. */
+const sorted = (findings: object[]) => findings.map((f) => JSON.stringify(f)).sort();
+
 const A = 'arn:aws:iam::123456789012:role/RoleA';
 const B = 'arn:aws:iam::210987654321:role/RoleB';
 
@@ -321,7 +324,39 @@ describe('sql analysis: a large file', () => {
       return found;
     });
     assert.ok(whole.some((f) => (f as { rule: string }).rule === 'sql-syntax'));
-    assert.deepEqual(findingsOf(text, 'sql').map(({ where, ...f }) => f), whole);
+    assert.deepEqual(sorted(findingsOf(text, 'sql', 'file:///test/in-parts.sql').map(({ where, ...f }) => f)), sorted(whole));
+  });
+});
+
+describe('sql analysis: a check after an edit', () => {
+  it('finds what a check from scratch finds, after chains of edits anywhere (seeded)', () => {
+    const random = prng(0xed17);
+    const texts = [...collect(join(FIXTURES, 'sql'), /\.sql$/), ...collect(join(ROOT, 'examples'), /\.sql$/)];
+    let compared = 0;
+    for (const [n, original] of texts.entries()) {
+      const uri = `file:///test/edited-${n}.sql`;
+      let text = original;
+      findingsOf(text, 'sql', uri);
+      for (let k = 0; k < 12; k++) {
+        text = mutate(k === 6 ? original : text, random);
+        const strip = (fs: object[]) => fs.map(({ where, ...f }: { where?: string }) => f);
+        assert.deepEqual(strip(findingsOf(text, 'sql', uri)), strip(findingsOf(text, 'sql', `file:///test/fresh-${n}-${k}.sql`)), `after edits:\n${text}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 300);
+  });
+
+  it('keeps the findings of the statements an edit left alone, moved with their text', () => {
+    const statement = (n: number) => `COPY t${n} FROM 's3://b/${n}/' IAM_ROLE 'arn:aws:iam::123456789012:role/R${n}' CREDENTIALS 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE';\n`;
+    const before = Array.from({ length: 40 }, (_, n) => statement(n)).join('');
+    const uri = 'file:///test/edited-statements.sql';
+    assert.equal(findingsOf(before, 'sql', uri).filter((f) => f.rule === 'auth-exclusive').length, 40);
+    // An edit that removes one statement's mistake: the others' findings stay, moved with their text.
+    const edited = before.replace(statement(10), `-- comment\n${statement(10).replace(" CREDENTIALS 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE'", '')}`);
+    const after = findingsOf(edited, 'sql', uri);
+    assert.equal(after.filter((f) => f.rule === 'auth-exclusive').length, 39);
+    assert.deepEqual(after, findingsOf(edited, 'sql', 'file:///test/edited-statements-fresh.sql'));
   });
 });
 

@@ -12,7 +12,7 @@ import type { PolicyRule } from './policy/rules/rule';
 import { policySymbols } from './policy/symbols';
 import { convertToArrayActions } from './policy/to-array';
 import type { Settings } from './settings';
-import { sqlFindingSteps } from './sql';
+import { sqlFindingSteps, type SqlCheck } from './sql';
 import { completeSql } from './sql/completion';
 import { hoverSql } from './sql/hover';
 import { releaseSqlModel } from './sql/statements';
@@ -121,8 +121,9 @@ export function createLanguageService(options: ServiceOptions) {
   }
 
   /** The last findings of each recent document, reused while its text and settings are unchanged:
-   * the editor asks for code actions at every cursor move. */
-  const findingsCache = new Map<string, { text: string; settings?: Settings | null; findings: Finding[] }>();
+   * the editor asks for code actions at every cursor move. For a SQL script, also what the next check
+   * after an edit keeps of them. */
+  const findingsCache = new Map<string, { text: string; settings?: Settings | null; findings: Finding[]; sqlCheck?: SqlCheck }>();
 
   /** All findings of a document, before settings decide their severity, a step at a time: the parse,
    * then one rule per step. */
@@ -131,9 +132,12 @@ export function createLanguageService(options: ServiceOptions) {
     const hit = findingsCache.get(doc.uri);
     if (hit && hit.text === text && hit.settings === settings) return hit.findings;
     const c = classify(doc, settings);
-    const result = c?.language === 'policy' ? yield* policyFindingSteps(withinLimit(c.policy, settings)) : c?.language === 'sql' ? yield* sqlFindingSteps(text, runRule) : [];
+    let result: Finding[] = [];
+    let sqlCheck: SqlCheck | undefined;
+    if (c?.language === 'policy') result = yield* policyFindingSteps(withinLimit(c.policy, settings));
+    else if (c?.language === 'sql') ({ findings: result, check: sqlCheck } = yield* sqlFindingSteps(text, runRule, hit?.sqlCheck));
     findingsCache.delete(doc.uri);
-    findingsCache.set(doc.uri, { text, settings, findings: result });
+    findingsCache.set(doc.uri, { text, settings, findings: result, sqlCheck });
     if (findingsCache.size > PARSE_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);
     return result;
   }

@@ -1,21 +1,59 @@
 /** The Redshift SQL analyser: parses the statements and their authorization clauses once, then runs the
- * SQL rules over that model. */
+ * SQL rules over that model. A check after an edit reads again only the statements the edit changed. */
 import type { Steps } from '../steps';
 import type { Finding, Report } from '../types';
 import { SQL_RULES } from './rules';
-import { sqlModelSteps, type SqlModel } from './statements';
+import { carryOver, lastAtOrBefore, learnBoundaries, parseStretch, sqlModelSteps, type Boundaries, type SqlModel } from './statements';
 
 export { accessAt, accessOf, roleChainAt, type RoleRef, type StatementAccess } from './access';
 export { parseSql, statementAt, type SqlModel, type SqlStatement } from './statements';
 
+type RunRule = (id: string, findings: Finding[], run: (report: Report) => void) => void;
+
+/** What a check of a text found, kept for the next check of the same document: the text's statement
+ * boundaries, and the findings of each stretch of text between two of them (the first stretch from the
+ * start, the last to the end), with offsets from the start of their stretch. */
+export interface SqlCheck { boundaries: Boundaries; stretches: Finding[][] }
+
+/** The findings of a SQL text, a step at a time, and what the next check may keep of them. Without an
+ * earlier check of the document: the parse, then each rule over STATEMENTS_PER_RULE_STEP statements a step.
+ * After one: the statements between the boundaries that an edit moved or removed are parsed and checked
+ * again (see `carryOver`); the findings of the others are the earlier check's, moved with their text. */
+export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCheck): Steps<{ findings: Finding[]; check: SqlCheck }> {
+  if (!earlier) {
+    const { model, boundaries } = yield* sqlModelSteps(text);
+    return checked({ boundaries, stretches: byStretch(yield* ruleSteps(model, runRule), boundaries.offsets, 0, boundaries.offsets.length) });
+  }
+  yield;
+  const carried = carryOver(earlier.boundaries, text);
+  const { offsets } = carried.boundaries;
+  learnBoundaries(carried.boundaries);
+  const from = carried.kept ? offsets[carried.kept - 1] : 0;
+  const lastRead = carried.resumed < 0 ? offsets.length : carried.resumed;
+  yield;
+  const { model } = parseStretch(text, from, carried.resumed < 0 ? Infinity : offsets[carried.resumed] - 1);
+  const found = yield* ruleSteps(model, runRule);
+  const stretches = [
+    ...earlier.stretches.slice(0, carried.kept),
+    ...byStretch(found, offsets, carried.kept, lastRead),
+    ...(carried.resumed < 0 ? [] : earlier.stretches.slice(carried.resumedFrom + 1)),
+  ];
+  return checked({ boundaries: carried.boundaries, stretches });
+}
+
+/** The findings of a check, in the order of the text's stretches (each stretch's in the rules' order), so
+ * that a check after an edit lists them as a check from scratch does. */
+function checked(check: SqlCheck): { findings: Finding[]; check: SqlCheck } {
+  const { offsets } = check.boundaries;
+  return { findings: check.stretches.flatMap((inStretch, k) => inStretch.map((f) => moved(f, k ? offsets[k - 1] : 0))), check };
+}
+
 /** How many statements a rule reads in one step: a millisecond or two of work. */
 const STATEMENTS_PER_RULE_STEP = 2000;
 
-/** The findings of a SQL text, a step at a time: the parse, then each rule over STATEMENTS_PER_RULE_STEP
- * statements a step. */
-export function* sqlFindingSteps(text: string, runRule: (id: string, findings: Finding[], run: (report: Report) => void) => void): Steps<Finding[]> {
+/** The findings of the rules on `model`, each rule over STATEMENTS_PER_RULE_STEP statements a step. */
+function* ruleSteps(model: SqlModel, runRule: RunRule): Steps<Finding[]> {
   const findings: Finding[] = [];
-  const model = yield* sqlModelSteps(text);
   for (const rule of SQL_RULES) {
     for (let from = 0; from === 0 || from < model.statements.length; from += STATEMENTS_PER_RULE_STEP) {
       yield;
@@ -30,4 +68,25 @@ export function* sqlFindingSteps(text: string, runRule: (id: string, findings: F
  * text come with the first part. */
 function partOf(model: SqlModel, from: number): SqlModel {
   return { ...model, statements: model.statements.slice(from, from + STATEMENTS_PER_RULE_STEP), problems: from === 0 ? model.problems : [] };
+}
+
+const NONE: Finding[] = [];
+
+/** `findings` sorted into the stretches `first` to `last` between `offsets` (a finding goes to the stretch
+ * its offset is in), with offsets from the start of their stretch. */
+function byStretch(findings: Finding[], offsets: number[], first: number, last: number): Finding[][] {
+  const stretches: Finding[][] = Array.from({ length: last - first + 1 }, () => NONE);
+  for (const f of findings) {
+    // The stretch an offset is in: the number of boundaries at or before it.
+    const k = Math.min(last, Math.max(first, lastAtOrBefore(offsets, f.offset) + 1));
+    if (stretches[k - first] === NONE) stretches[k - first] = [];
+    stretches[k - first].push(moved(f, -(k ? offsets[k - 1] : 0)));
+  }
+  return stretches;
+}
+
+/** A finding with its offsets, and those of its fixes' edits, moved by `by`. */
+function moved(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return { ...f, offset: f.offset + by, fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + by })) })) };
 }

@@ -132,23 +132,37 @@ function* parseSteps(text: string): Steps<{ model: SqlModel; boundaries: Boundar
   return { model, boundaries: { text, offsets, reaches } };
 }
 
-let lastModel: SqlModel | undefined;
+/** The last full parse: its model and the statement boundaries of its text. */
+let lastParse: { model: SqlModel; boundaries: Boundaries } | undefined;
 
 /** The parsed model of `text`, reusing the last one when the text is unchanged. */
 export function sqlModel(text: string): SqlModel {
-  return finish(sqlModelSteps(text));
+  return finish(sqlModelSteps(text)).model;
 }
 
-/** `sqlModel` a step at a time. */
-export function* sqlModelSteps(text: string): Steps<SqlModel> {
-  if (lastModel?.text !== text) ({ model: lastModel, boundaries: known } = yield* parseSteps(text));
-  return lastModel;
+/** `sqlModel` a step at a time, with the statement boundaries of the text. */
+export function* sqlModelSteps(text: string): Steps<{ model: SqlModel; boundaries: Boundaries }> {
+  if (lastParse?.model.text !== text) {
+    lastParse = yield* parseSteps(text);
+    known = copyOf(lastParse.boundaries);
+  }
+  return lastParse;
 }
 
 /** Drops the kept model (a closed document's model can be many times its text). */
 export function releaseSqlModel(): void {
-  lastModel = undefined;
+  lastParse = undefined;
   known = undefined;
+}
+
+/** Takes `boundaries` (of the latest text, found by a check) as what is known of it. */
+export function learnBoundaries(boundaries: Boundaries): void {
+  known = copyOf(boundaries);
+}
+
+/** A copy that the stretches `modelAround` parses may complete without changing the original. */
+function copyOf(b: Boundaries): Boundaries {
+  return { text: b.text, offsets: [...b.offsets], reaches: [...b.reaches] };
 }
 
 /** Statement boundaries of a text: the offsets right after its top-level `;`s, in order, and for each how
@@ -165,20 +179,26 @@ let known: Boundaries | undefined;
  * only a stretch is parsed: from the last known boundary before `offset` to the `;` that ends the
  * statement at `offset`. */
 export function modelAround(text: string, offset: number): SqlModel {
-  if (lastModel?.text === text) return lastModel;
+  if (lastParse?.model.text === text) return lastParse.model;
   const boundaries = boundariesOf(text);
   const k = lastAtOrBefore(boundaries.offsets, offset);
   const from = k < 0 ? 0 : boundaries.offsets[k];
-  // Lexed from the `;` before `from`, so that the lexer sees what it would see reading the whole text.
-  const lexed = lex(text, Math.max(0, from - 1), text.length, offset);
-  const model: SqlModel = { text, statements: [], problems: lexed.problems, comments: [] };
-  finish(addStatements(model, DOCUMENT_SOURCE(text), lexed.tokens, text.length, false));
+  const { model, lexed } = parseStretch(text, from, offset);
   // The stretch's boundaries are all there are between its ends.
   const found = readOn(lexed, from, k < 0 ? 0 : boundaries.reaches[k]);
   const past = lastAtOrBefore(boundaries.offsets, found.offsets.at(-1) ?? from);
   boundaries.offsets.splice(k + 1, past - k, ...found.offsets);
   boundaries.reaches.splice(k + 1, past - k, ...found.reaches);
   return model;
+}
+
+/** The statements of `text` from the boundary `from` (or 0) to the first `;` at or after `stopAfter`. */
+export function parseStretch(text: string, from: number, stopAfter: number): { model: SqlModel; lexed: LexResult } {
+  // Lexed from the `;` before `from`, so that the lexer sees what it would see reading the whole text.
+  const lexed = lex(text, Math.max(0, from - 1), text.length, stopAfter);
+  const model: SqlModel = { text, statements: [], problems: lexed.problems, comments: [] };
+  finish(addStatements(model, DOCUMENT_SOURCE(text), lexed.tokens, text.length, false));
+  return { model, lexed };
 }
 
 /** The boundaries of a lexing that started at the `;` before `from` (or at 0), past `from`; their reaches
@@ -189,7 +209,7 @@ function readOn(lexed: LexResult, from: number, reach: number): { offsets: numbe
 }
 
 /** The index of the last of the sorted `offsets` that is at most `offset` (-1 if none is). */
-function lastAtOrBefore(offsets: number[], offset: number): number {
+export function lastAtOrBefore(offsets: number[], offset: number): number {
   let low = 0;
   let high = offsets.length;
   while (low < high) {
@@ -200,15 +220,24 @@ function lastAtOrBefore(offsets: number[], offset: number): number {
   return low - 1;
 }
 
-/** The boundaries of `text`, carried over from those known of the text before the last edit.
- * - Those the lexer met before it had read as far as the edit hold as they are.
+/** The boundaries known of `text`: those of the latest text, carried over the edit that made this one. */
+export function boundariesOf(text: string): Boundaries {
+  if (known?.text !== text) known = carryOver(known ?? { text: '', offsets: [], reaches: [] }, text).boundaries;
+  return known;
+}
+
+/** The boundaries of a text carried over from those of an earlier one. The first `kept` are the earlier
+ * ones, unmoved; if `resumed` is not -1, the boundaries after the one at `resumed` are the earlier ones
+ * after the one at `resumedFrom`, moved by the change in length; those between are new. */
+export interface CarriedBoundaries { boundaries: Boundaries; kept: number; resumed: number; resumedFrom: number }
+
+/** The boundaries of `text`, carried over from those of an earlier text `old`.
+ * - Those the lexer met before it had read as far as the first change hold as they are.
  * - From the last of them, the lexer reads the new text on, to the first `;` after the edit: if the
  *   earlier text had a boundary there too, the lexer reads on from it as it did before, so the boundaries
  *   after it hold, moved by the change in length.
  * - Else (the edit opened a string or a comment, say), the rest is lexed to find where it meets them again. */
-export function boundariesOf(text: string): Boundaries {
-  if (known?.text === text) return known;
-  const old = known ?? { text: '', offsets: [], reaches: [] };
+export function carryOver(old: Boundaries, text: string): CarriedBoundaries {
   const prefix = commonPrefixLength(old.text, text);
   const suffix = commonSuffixLength(old.text, text, Math.min(old.text.length, text.length) - prefix);
   const shift = text.length - old.text.length;
@@ -234,15 +263,16 @@ export function boundariesOf(text: string): Boundaries {
   const upTo = met < 0 ? found.offsets.length : met + 1;
   offsets.push(...found.offsets.slice(0, upTo));
   reaches.push(...found.reaches.slice(0, upTo));
+  const resumed = met < 0 ? -1 : offsets.length - 1;
+  const earlierMet = met < 0 ? -1 : earlier(found.offsets[met]);
   if (met >= 0) {
     const metReach = found.reaches[met];
-    for (let e = earlier(found.offsets[met]) + 1; e < old.offsets.length; e++) {
+    for (let e = earlierMet + 1; e < old.offsets.length; e++) {
       offsets.push(old.offsets[e] + shift);
       reaches.push(Math.max(old.reaches[e] + shift, metReach));
     }
   }
-  known = { text, offsets, reaches };
-  return known;
+  return { boundaries: { text, offsets, reaches }, kept, resumed, resumedFrom: earlierMet };
 }
 
 /** How many characters are compared at once when looking for where two texts differ. */
