@@ -1,7 +1,7 @@
 /** Diagnostics and quick fixes on the example workspace, as the server publishes them to the editor. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticOf, examplesUri, expectNoProblems, openAndExpectRules, problems, ruleIds, waitForDiagnostics } from './helpers';
+import { closeAllEditors, diagnosticOf, examplesUri, expectNoProblems, openAndExpectRules, openUntitled, positionOf, problems, ruleIds, waitForDiagnostics } from './helpers';
 
 const FAULTY_TRUST = ['policies', 'faulty-trust.json'];
 const FAULTY_SQL = ['sql', 'faulty.sql'];
@@ -64,6 +64,30 @@ describe('diagnostics', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(editor.document.lineAt(chain.range.start.line).text, "IAM_ROLE 'arn:aws:iam::123456789012:role/RoleA,arn:aws:iam::210987654321:role/RoleB';");
     await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('iam-role-chain') && ruleIds(d).includes('iam-role-arn'), 'iam-role-chain to go away after its fix');
+  });
+
+  it('keeps a long script\'s diagnostics at their places through edits above and below them', async () => {
+    // Two statements with a 13-digit account; a check after an edit reads again only what it changed.
+    const line = (i: number) => `COPY t${i} FROM 's3://amzn-s3-demo-bucket/${i}/' IAM_ROLE 'arn:aws:iam::${i === 5 || i === 9000 ? '0' : ''}123456789012:role/Load${i}';\n`;
+    const editor = await openUntitled('edited-script.sql', Array.from({ length: 10_000 }, (_, i) => line(i)).join(''));
+    const sql = editor.document;
+    const lines = (d: vscode.Diagnostic[]) => d.filter((x) => ruleIds([x])[0] === 'iam-role-arn').map((x) => x.range.start.line).join(',');
+    await waitForDiagnostics(sql.uri, (d) => lines(d) === '5,9000', 'the first check of the long script');
+    // The mistake at line 9000 mended: its diagnostic goes, the one at line 5 stays.
+    const zero = positionOf(sql, line(9000), line(9000).indexOf('::0') + 2);
+    assert.ok(await editor.edit((e) => e.delete(new vscode.Range(zero, zero.translate(0, 1)))));
+    let edited = Date.now();
+    await waitForDiagnostics(sql.uri, (d) => lines(d) === '5', 'the diagnostic at line 9000 to go');
+    console.log(`    diagnostics after a fix at line 9000: ${Date.now() - edited} ms`);
+    // A faulty statement added at the top: the one at line 5 moves down to line 6.
+    assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), line(9000))));
+    edited = Date.now();
+    const after = await waitForDiagnostics(sql.uri, (d) => lines(d) === '0,6', 'a diagnostic at line 0 and the one of line 5 at line 6');
+    console.log(`    diagnostics after a statement added at the top: ${Date.now() - edited} ms`);
+    for (const d of after.filter((x) => ruleIds([x])[0] === 'iam-role-arn')) {
+      assert.equal(sql.getText(d.range), '0123456789012');
+      assert.equal(d.range.start.character, sql.lineAt(d.range.start.line).text.indexOf('::') + 2);
+    }
   });
 });
 
