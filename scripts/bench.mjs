@@ -243,6 +243,29 @@ async function timeSqlTyping(server, uri, text, version, pause) {
   return { median: median(times), p95: percentile(times, 95), checks: pause ? { median: median(checks), p95: percentile(checks, 95) } : undefined, version, text: doc.getText() };
 }
 
+/** Code actions in the SQL script right after a key, as the editor asks for them to show its light bulb:
+ * they need the findings of the new text. One key at each of CHECK_SPOTS places, one after the other with
+ * no pause for the check. The first spot is not measured. */
+async function timeSqlCodeActions(server, uri, text, version) {
+  const doc = TextDocument.create(uri, 'sql', version, text);
+  const g = generators(0xac71);
+  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
+  const spots = Array.from({ length: CHECK_SPOTS + 1 }, () => g.pick(quotes)).sort((a, b) => b - a);
+  const times = [];
+  let published;
+  for (const [k, spot] of spots.entries()) {
+    const at = doc.positionAt(spot);
+    TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], ++version);
+    published = server.change(uri, version, at, 'a');
+    const cursor = doc.positionAt(spot + 1);
+    const start = performance.now();
+    await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics: [] } });
+    if (k > 0) times.push(performance.now() - start);
+  }
+  await published;
+  return { median: median(times), p95: percentile(times, 95), version, text: doc.getText() };
+}
+
 /** Completion latency while the server checks the SQL script after an edit: a key is typed, and the
  * completion request sent once the debounced check has started (the server waits 150 ms after the last
  * change), at a different moment of it each time. The first spot is not measured. */
@@ -329,6 +352,7 @@ async function main() {
   const typing = await timeSqlTyping(server, sqlRun.uri, sqlRun.text, sqlRun.version, true);
   const typingOn = await timeSqlTyping(server, sqlRun.uri, typing.text, typing.version, false);
   const duringCheck = await timeCompletionDuringCheck(server, sqlRun.uri, typingOn.text, typingOn.version);
+  const actions = await timeSqlCodeActions(server, sqlRun.uri, duringCheck.text, duringCheck.version);
   const rssAfterRuns = server.rssMegabytes();
   await server.stop();
   const rss = await rssAfterOpening(policy, sql);
@@ -355,6 +379,8 @@ async function main() {
     [`SQL completion, typing on from spot to spot, p95`, typingOn.p95, 'ms', 5],
     ['SQL completion during its check, median', duringCheck.median, 'ms'],
     [`SQL completion during its check, p95 (${CHECK_SPOTS} keys)`, duringCheck.p95, 'ms'],
+    ['SQL code actions right after a key, median', actions.median, 'ms'],
+    [`SQL code actions right after a key, p95 (${CHECK_SPOTS} keys)`, actions.p95, 'ms'],
     ['cold start to first diagnostics', cold.ms, 'ms', 400, '', cold.cpu],
     ['server RSS after both files', rss, 'MB', 150],
     ['server RSS after all the runs above', rssAfterRuns, 'MB'],
