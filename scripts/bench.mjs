@@ -204,6 +204,14 @@ async function timeCompletions(server, capabilities, uri, text) {
   return { median: median(times), p95: percentile(times, 95), cpu: (cpuMs(server.process.pid) - cpuStart) / COMPLETIONS };
 }
 
+/** `count` places to type at in the SQL script, inside the quotes of an IAM_ROLE, picked with a generator
+ * (or one from a seed). */
+function roleSpots(text, generator, count) {
+  const g = typeof generator === 'number' ? generators(generator) : generator;
+  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
+  return Array.from({ length: count }, () => g.pick(quotes));
+}
+
 /** Completion latency while typing a role ARN in the open SQL script: at each spot (inside the quotes of
  * an IAM_ROLE), a key is inserted and completion asked for right away, as the editor does, before the
  * debounced validation has read the new text. With `pause`, the test waits after the spot's keys for that
@@ -213,9 +221,7 @@ async function timeCompletions(server, capabilities, uri, text) {
  * is not measured. */
 async function timeSqlTyping(server, uri, text, version, pause) {
   const doc = TextDocument.create(uri, 'sql', version, text);
-  const g = generators(pause ? 0x7e57 : 0x5107);
-  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
-  const spots = Array.from({ length: TYPING_SPOTS + 1 }, () => g.pick(quotes));
+  const spots = roleSpots(text, pause ? 0x7e57 : 0x5107, TYPING_SPOTS + 1);
   if (pause) spots.sort((a, b) => b - a); // from the end up: offsets stay valid
   const typed = []; // the original offsets of the spots typed at so far
   const times = [];
@@ -248,9 +254,7 @@ async function timeSqlTyping(server, uri, text, version, pause) {
  * no pause for the check. The first spot is not measured. */
 async function timeSqlCodeActions(server, uri, text, version) {
   const doc = TextDocument.create(uri, 'sql', version, text);
-  const g = generators(0xac71);
-  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
-  const spots = Array.from({ length: CHECK_SPOTS + 1 }, () => g.pick(quotes)).sort((a, b) => b - a);
+  const spots = roleSpots(text, 0xac71, CHECK_SPOTS + 1).sort((a, b) => b - a);
   const times = [];
   let published;
   for (const [k, spot] of spots.entries()) {
@@ -272,8 +276,7 @@ async function timeSqlCodeActions(server, uri, text, version) {
 async function timeCompletionDuringCheck(server, uri, text, version) {
   const doc = TextDocument.create(uri, 'sql', version, text);
   const g = generators(0xc4ec);
-  const quotes = [...text.matchAll(/IAM_ROLE '/g)].map((m) => m.index + m[0].length);
-  const spots = Array.from({ length: CHECK_SPOTS + 1 }, () => g.pick(quotes)).sort((a, b) => b - a);
+  const spots = roleSpots(text, g, CHECK_SPOTS + 1).sort((a, b) => b - a);
   const times = [];
   for (const [k, spot] of spots.entries()) {
     const at = doc.positionAt(spot);
