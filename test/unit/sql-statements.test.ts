@@ -347,6 +347,18 @@ describe('sql analysis: a check after an edit', () => {
     assert.ok(compared > 300);
   });
 
+  it('keeps each document\'s last check apart when two are edited in turn', () => {
+    const random = prng(0x2d0c);
+    const [first, second] = collect(join(FIXTURES, 'sql'), /\.sql$/);
+    const texts = [first, second];
+    texts.forEach((text, d) => findingsOf(text, 'sql', `file:///test/in-turn-${d}.sql`));
+    for (let k = 0; k < 20; k++) {
+      const d = k % 2;
+      texts[d] = mutate(texts[d], random);
+      assert.deepEqual(findingsOf(texts[d], 'sql', `file:///test/in-turn-${d}.sql`), findingsOf(texts[d], 'sql', `file:///test/in-turn-fresh-${k}.sql`));
+    }
+  });
+
   it('keeps the findings of the statements an edit left alone, moved with their text', () => {
     const statement = (n: number) => `COPY t${n} FROM 's3://b/${n}/' IAM_ROLE 'arn:aws:iam::123456789012:role/R${n}' CREDENTIALS 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE';\n`;
     const before = Array.from({ length: 40 }, (_, n) => statement(n)).join('');
