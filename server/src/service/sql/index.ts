@@ -88,5 +88,6 @@ function byStretch(findings: Finding[], offsets: number[], first: number, last: 
 /** A finding with its offsets, and those of its fixes' edits, moved by `by`. */
 function moved(f: Finding, by: number): Finding {
   if (by === 0) return f;
-  return { ...f, offset: f.offset + by, fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + by })) })) };
+  const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + by })) }));
+  return fixes ? { ...f, offset: f.offset + by, fixes } : { ...f, offset: f.offset + by };
 }
