@@ -431,6 +431,16 @@ describe('sql statements: the model around the cursor', () => {
     assert.deepEqual(modelAround(next, cursor + 3).statements.map((s) => next.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
   });
 
+  it('does not take a `;` right before an edit that opens a string for a place the lexer meets the old text again', () => {
+    const text = `SELECT 1;x SELECT 2;\nCOPY t FROM 's3://b/' IAM_ROLE '${A}';\nSELECT 3;\n`;
+    sqlModel(text);
+    // The x after the first ';' becomes a quote: a string from there to the next quote swallows two ';'s.
+    const edited = text.replace(';x', ";'");
+    assert.deepEqual(boundariesOf(edited).offsets, lex(edited).boundaries);
+    const cursor = edited.indexOf(A) + 3;
+    assert.equal(summary(statementIn(modelAround(edited, cursor), cursor)), summary(statementIn(parseSql(edited), cursor)));
+  });
+
   it('reads again from before a token whose end was looked for below, once an edit there may give it one', () => {
     const text = `SELECT $$ x;\nCOPY a FROM 's3://x/' IAM_ROLE default;\nCOPY b FROM 's3://y/' IAM_ROLE '${A}';\n`;
     sqlModel(text);
