@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleMeta, ruleDocsUrl } from './rules';
 import type { Settings } from './settings';
+import { lastAtOrBefore } from './text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './types';
 
 export const SOURCE = 'redshift-iam';
@@ -62,13 +63,7 @@ function positionFinder(doc: TextDocument): (offset: number) => Position {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
     const at = Math.max(0, Math.min(offset, text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: at - starts[low] };
+    const line = lastAtOrBefore(starts, at);
+    return { line, character: at - starts[line] };
   };
 }

@@ -69,3 +69,37 @@ export function sameWord(a: string, b: string): boolean {
 export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
+
+/** How many characters are compared at once when looking for where two texts differ. */
+const COMPARED_AT_ONCE = 4096;
+
+/** How long a start two texts share: how much of a newer text an older parse still describes. */
+export function commonPrefixLength(a: string, b: string): number {
+  if (a === b) return a.length;
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  // Slices compared with === (a memory comparison) a block at a time; then the block that differs.
+  while (n + COMPARED_AT_ONCE <= max && a.slice(n, n + COMPARED_AT_ONCE) === b.slice(n, n + COMPARED_AT_ONCE)) n += COMPARED_AT_ONCE;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** How long an end two texts share, at most `max`. */
+export function commonSuffixLength(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + COMPARED_AT_ONCE <= max && a.slice(a.length - n - COMPARED_AT_ONCE, a.length - n) === b.slice(b.length - n - COMPARED_AT_ONCE, b.length - n)) n += COMPARED_AT_ONCE;
+  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+/** The index of the last of the ascending `offsets` that is at most `offset` (-1 if none is). */
+export function lastAtOrBefore(offsets: number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}

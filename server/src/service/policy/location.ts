@@ -189,17 +189,6 @@ export function keysOf(path: PathSegment[]): string[] {
   return path.filter((p): p is string => typeof p === 'string');
 }
 
-/** How long a prefix two texts share: how much of a newer text an older parse still describes. */
-export function commonPrefixLength(a: string, b: string): number {
-  if (a === b) return a.length;
-  const max = Math.min(a.length, b.length);
-  const chunk = 4096;
-  let same = 0;
-  while (same + chunk <= max && a.slice(same, same + chunk) === b.slice(same, same + chunk)) same += chunk;
-  while (same < max && a.charCodeAt(same) === b.charCodeAt(same)) same++;
-  return same;
-}
-
 /** Where the object or array opening at `start` closes (or the end of the text if it does not). */
 function containerEnd(text: string, start: number): number {
   const scanner = createScanner(text, true);

@@ -3,7 +3,8 @@
 import type { Steps } from '../steps';
 import type { Finding, Report } from '../types';
 import { SQL_RULES } from './rules';
-import { carryOver, lastAtOrBefore, learnBoundaries, parseStretch, sqlModelSteps, type Boundaries, type SqlModel } from './statements';
+import { lastAtOrBefore } from '../text';
+import { carryOver, learnBoundaries, parseStretch, sqlModelSteps, type Boundaries, type SqlModel } from './statements';
 
 export { accessAt, accessOf, roleChainAt, type RoleRef, type StatementAccess } from './access';
 export { parseSql, statementAt, type SqlModel, type SqlStatement } from './statements';

@@ -6,6 +6,7 @@ import { credentialPairs, type CredentialPair } from './credentials';
 import { hasTemplate, lex, lexSteps, unescapeString, type LexProblem, type LexResult, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
 import { finish, type Steps } from '../steps';
+import { commonPrefixLength, commonSuffixLength, lastAtOrBefore } from '../text';
 import { KINDS, type StatementKind } from './syntax';
 
 export type { StatementKind } from './syntax';
@@ -208,18 +209,6 @@ function readOn(lexed: LexResult, from: number, reach: number): { offsets: numbe
   return { offsets: lexed.boundaries.slice(first), reaches: lexed.reaches.slice(first).map((r) => Math.max(r, reach)) };
 }
 
-/** The index of the last of the sorted `offsets` that is at most `offset` (-1 if none is). */
-export function lastAtOrBefore(offsets: number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (offsets[middle] <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
-}
-
 /** The boundaries known of `text`: those of the latest text, carried over the edit that made this one. */
 export function boundariesOf(text: string): Boundaries {
   if (known?.text !== text) known = carryOver(known ?? { text: '', offsets: [], reaches: [] }, text).boundaries;
@@ -273,27 +262,6 @@ export function carryOver(old: Boundaries, text: string): CarriedBoundaries {
     }
   }
   return { boundaries: { text, offsets, reaches }, kept, resumed, resumedFrom: earlierMet };
-}
-
-/** How many characters are compared at once when looking for where two texts differ. */
-const COMPARED_AT_ONCE = 4096;
-
-/** The length of the longest common start of `a` and `b`. */
-function commonPrefixLength(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let n = 0;
-  // Slices compared with === (a memory comparison) a block at a time; then the block that differs.
-  while (n + COMPARED_AT_ONCE <= max && a.slice(n, n + COMPARED_AT_ONCE) === b.slice(n, n + COMPARED_AT_ONCE)) n += COMPARED_AT_ONCE;
-  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** The length of the longest common end of `a` and `b`, at most `max`. */
-function commonSuffixLength(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + COMPARED_AT_ONCE <= max && a.slice(a.length - n - COMPARED_AT_ONCE, a.length - n) === b.slice(b.length - n - COMPARED_AT_ONCE, b.length - n)) n += COMPARED_AT_ONCE;
-  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
-  return n;
 }
 
 /** Whether `offset` is inside a comment (after its first character, so a cursor right before it is not). */
