@@ -145,7 +145,7 @@ export function sqlModel(text: string): SqlModel {
 export function* sqlModelSteps(text: string): Steps<{ model: SqlModel; boundaries: Boundaries }> {
   if (lastParse?.model.text !== text) {
     lastParse = yield* parseSteps(text);
-    known = copyOf(lastParse.boundaries);
+    known = lastParse.boundaries;
   }
   return lastParse;
 }
@@ -158,16 +158,11 @@ export function releaseSqlModel(): void {
 
 /** Takes `boundaries` (of the latest text, found by a check) as what is known of it. */
 export function learnBoundaries(boundaries: Boundaries): void {
-  known = copyOf(boundaries);
-}
-
-/** A copy that the stretches `modelAround` parses may complete without changing the original. */
-function copyOf(b: Boundaries): Boundaries {
-  return { text: b.text, offsets: [...b.offsets], reaches: [...b.reaches] };
+  known = boundaries;
 }
 
 /** Statement boundaries of a text: the offsets right after its top-level `;`s, in order, and for each how
- * far the lexer had read when it met it (see `LexResult`). */
+ * far the lexer had read when it met it (see `LexResult`). Never changed once made: checks keep them. */
 export interface Boundaries { text: string; offsets: number[]; reaches: number[] }
 
 /** The boundaries known of the latest text: those of its last full parse, carried over the edits made
@@ -187,9 +182,13 @@ export function modelAround(text: string, offset: number): SqlModel {
   const { model, lexed } = parseStretch(text, from, offset);
   // The stretch's boundaries are all there are between its ends.
   const found = readOn(lexed, from, k < 0 ? 0 : boundaries.reaches[k]);
-  const past = lastAtOrBefore(boundaries.offsets, found.offsets.at(-1) ?? from);
-  boundaries.offsets.splice(k + 1, past - k, ...found.offsets);
-  boundaries.reaches.splice(k + 1, past - k, ...found.reaches);
+  const past = lastAtOrBefore(boundaries.offsets, found.offsets.at(-1) ?? from) + 1;
+  const { offsets, reaches } = boundaries;
+  known = {
+    text,
+    offsets: [...offsets.slice(0, k + 1), ...found.offsets, ...offsets.slice(past)],
+    reaches: [...reaches.slice(0, k + 1), ...found.reaches, ...reaches.slice(past)],
+  };
   return model;
 }
 
