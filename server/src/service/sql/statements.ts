@@ -194,11 +194,16 @@ export function modelAround(text: string, offset: number): SqlModel {
 
 /** The statements of `text` from the boundary `from` (or 0) to the first `;` at or after `stopAfter`. */
 export function parseStretch(text: string, from: number, stopAfter: number): { model: SqlModel; lexed: LexResult } {
-  // Lexed from the `;` before `from`, so that the lexer sees what it would see reading the whole text.
-  const lexed = lex(text, Math.max(0, from - 1), text.length, stopAfter);
+  const lexed = lexFrom(text, from, stopAfter);
   const model: SqlModel = { text, statements: [], problems: lexed.problems, comments: [] };
   finish(addStatements(model, DOCUMENT_SOURCE(text), lexed.tokens, text.length, false));
   return { model, lexed };
+}
+
+/** `text` lexed from the boundary `from` (or 0) to the first `;` at or after `stopAfter`: from the `;`
+ * before `from`, so that the lexer sees what it would see reading the whole text. */
+function lexFrom(text: string, from: number, stopAfter = Infinity): LexResult {
+  return lex(text, Math.max(0, from - 1), text.length, stopAfter);
 }
 
 /** The boundaries of a lexing that started at the `;` before `from` (or at 0), past `from`; their reaches
@@ -242,9 +247,9 @@ export function carryOver(old: Boundaries, text: string): CarriedBoundaries {
   };
   // The lexer stops at the first boundary past the edit; unless the earlier text had one there, it reads
   // the rest.
-  let found = readOn(lex(text, Math.max(0, from - 1), text.length, editEnd - 1), from, reach);
+  let found = readOn(lexFrom(text, from, editEnd - 1), from, reach);
   const last = found.offsets.at(-1) ?? -1;
-  if (last >= editEnd && earlier(last) < 0) found = readOn(lex(text, Math.max(0, from - 1)), from, reach);
+  if (last >= editEnd && earlier(last) < 0) found = readOn(lexFrom(text, from), from, reach);
   const met = found.offsets.findIndex((b) => earlier(b) >= 0);
   const offsets = old.offsets.slice(0, kept);
   const reaches = old.reaches.slice(0, kept);
