@@ -51,18 +51,17 @@ export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[n
   if (memo) return memo;
   let known = resolutions.get(catalog);
   if (!known || known.size > STRINGS_KEPT) resolutions.set(catalog, (known = new Map()));
-  const values: ActionValue[] = [];
-  for (const node of stringNodes(statement.members[key]?.value)) {
+  const values = stringNodes(statement.members[key]?.value).map((node): ActionValue => {
     const value: string = node.value;
-    let r = known.get(value);
+    let r = known!.get(value);
     if (!r) {
       const key = detached(value);
       const m = WELL_FORMED.exec(key);
       r = m && catalog.service(m[1]) ? { service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) } : { service: m?.[1], pattern: m?.[2] };
-      known.set(key, r);
+      known!.set(key, r);
     }
-    values.push({ node, value, service: r.service, pattern: r.pattern, matches: r.matches });
-  }
+    return { node, value, service: r.service, pattern: r.pattern, matches: r.matches };
+  });
   return (statement.memo[key] = values);
 }
 
@@ -93,7 +92,8 @@ export function hasConditionKey(statement: Statement, keys: ReadonlySet<string>)
  * `"Principal": "*"` counts as `AWS: "*"`. */
 export function principalValues(statement: Statement, type: string): Node[] {
   const value = statement.members.Principal?.value;
-  if (value?.type === 'string') return type === 'AWS' && value.value === '*' ? [value] : [];
+  if (value === undefined) return [];
+  if (value.type === 'string') return type === 'AWS' && value.value === '*' ? [value] : [];
   return members(value).filter((m) => m.key === type).flatMap((m) => stringNodes(m.value));
 }
 

@@ -66,12 +66,15 @@ const TRUST_ACTIONS = /^sts:(assumerole.*|tagsession|setsourceidentity|\*)$/i;
 
 export function members(object: Node | undefined): Member[] {
   if (object?.type !== 'object') return [];
-  const result: Member[] = [];
-  for (const property of object.children!) {
-    const keyNode = property.children?.[0];
-    if (keyNode?.type === 'string') result.push({ key: keyNode.value, keyNode, value: property.children![1], property });
-  }
-  return result;
+  // Mapped rather than pushed: the statements keep their members, and a pushed array reserves room for 17.
+  const all = object.children!.map(memberOf);
+  return all.includes(undefined) ? all.filter((m) => m !== undefined) : all as Member[];
+}
+
+/** The member a property node makes, or undefined when its key is not a string (a syntax error). */
+function memberOf(property: Node): Member | undefined {
+  const keyNode = property.children?.[0];
+  return keyNode?.type === 'string' ? { key: keyNode.value, keyNode, value: property.children![1], property } : undefined;
 }
 
 /** The statement's elements in document order (the first member of each). */

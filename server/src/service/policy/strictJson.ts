@@ -64,23 +64,29 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     return node;
   }
 
+  /** The children of the objects and arrays being read, innermost last: each node takes its own as an
+   * array of exactly their number. Arrays grown by `push` reserve room for 17 elements at their first
+   * one, and a policy's tree, which the checks keep, is mostly small objects and two-element properties. */
+  const pending: Node[] = [];
+
   function object(parent: Node | undefined): Node {
-    const node: Building = { type: 'object', offset: i, length: -1, parent: parent!, children: [] };
+    const node: Building = { type: 'object', offset: i, length: -1, parent: parent!, children: undefined };
+    const base = pending.length;
     i++;
     skipWhitespace();
     if (text.charCodeAt(i) !== CLOSE_BRACE) {
       for (;;) {
         skipWhitespace();
         if (text.charCodeAt(i) !== QUOTE) throw NOT_STRICT;
-        const property: Building = { type: 'property', offset: i, length: -1, parent: node, children: [] };
-        property.children!.push(string(property));
+        const property: Building = { type: 'property', offset: i, length: -1, parent: node, children: undefined, colonOffset: -1 };
+        const key = string(property);
         skipWhitespace();
         if (text.charCodeAt(i) !== COLON) throw NOT_STRICT;
         property.colonOffset = i++;
         const member = value(property);
-        property.children!.push(member);
+        property.children = [key, member];
         property.length = member.offset + member.length - property.offset;
-        node.children!.push(property);
+        pending.push(property);
         skipWhitespace();
         if (text.charCodeAt(i) !== COMMA) break;
         i++;
@@ -89,16 +95,18 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     }
     i++;
     node.length = i - node.offset;
+    node.children = takePending(base);
     return node;
   }
 
   function array(parent: Node | undefined): Node {
-    const node: Building = { type: 'array', offset: i, length: -1, parent: parent!, children: [] };
+    const node: Building = { type: 'array', offset: i, length: -1, parent: parent!, children: undefined };
+    const base = pending.length;
     i++;
     skipWhitespace();
     if (text.charCodeAt(i) !== CLOSE_BRACKET) {
       for (;;) {
-        node.children!.push(value(node));
+        pending.push(value(node));
         skipWhitespace();
         if (text.charCodeAt(i) !== COMMA) break;
         i++;
@@ -107,7 +115,15 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     }
     i++;
     node.length = i - node.offset;
+    node.children = takePending(base);
     return node;
+  }
+
+  /** The children pushed since `base`, removed from `pending`. */
+  function takePending(base: number): Node[] {
+    const children = pending.slice(base);
+    pending.length = base;
+    return children;
   }
 
   try {

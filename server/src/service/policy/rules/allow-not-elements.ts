@@ -14,7 +14,8 @@ export const rule: PolicyRule = {
   description: 'An Allow statement with NotAction, NotResource or NotPrincipal grants everything except the list, usually far more than intended.',
   check(doc, _ctx, report) {
     for (const statement of doc.statements) {
-      if (!isAllow(statement)) continue;
+      const { NotAction, NotResource, NotPrincipal } = statement.members;
+      if (!isAllow(statement) || (!NotAction && !NotResource && !NotPrincipal)) continue;
       for (const member of elementMembers(statement)) {
         const key = member.key;
         const grants = GRANTS.get(key);

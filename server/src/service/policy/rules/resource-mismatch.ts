@@ -75,13 +75,8 @@ function resourcePatterns(statement: Statement): ArnPattern[] | undefined {
   if (statement.members.NotResource !== undefined) return undefined;
   const element = statement.members.Resource?.value;
   const nodes = element?.type === 'array' ? element.children! : element ? [element] : [];
-  if (nodes.length === 0) return undefined;
-  const patterns: ArnPattern[] = [];
-  for (const node of nodes) {
-    if (node.type !== 'string' || !looksLikeArn(node.value)) return undefined;
-    patterns.push(resourcePattern(node.value));
-  }
-  return patterns;
+  if (nodes.length === 0 || !nodes.every((node) => node.type === 'string' && looksLikeArn(node.value))) return undefined;
+  return nodes.map((node) => resourcePattern(node.value));
 }
 
 /** Whether an action acts on a resource some template of its resource types matches; one with no
@@ -93,11 +88,16 @@ function accepts(catalog: Catalog, action: Action, resources: ArnPattern[], deci
     for (const t of form.templates) {
       let ok = decided?.get(t);
       if (ok === undefined) {
-        ok = resources.some((r) => overlaps(t, r));
+        ok = overlapsAny(t, resources);
         decided?.set(t, ok);
       }
       if (ok) return true;
     }
   }
+  return false;
+}
+
+function overlapsAny(template: ArnPattern, resources: ArnPattern[]): boolean {
+  for (const r of resources) if (overlaps(template, r)) return true;
   return false;
 }

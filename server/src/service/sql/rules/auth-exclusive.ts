@@ -17,22 +17,27 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       if (statement.kind === 'grant-assumerole' || statement.kind === 'revoke-assumerole') continue;
-      // Most statements name one method once: the lists stay short.
-      const seen: string[] = [];
-      const conflicting: string[] = [];
+      // Most statements name one method once: the lists are made only for a second clause.
+      let seen: string[] | undefined;
+      let conflicting: string[] | undefined;
       let method: string | undefined;
       for (const clause of statement.clauses) {
         const mine = METHOD_OF[clause.name];
         if (!mine) continue;
-        const at = (message: string) => report({ offset: clause.keyword.start, length: clause.keyword.end - clause.keyword.start, message });
-        if (seen.includes(clause.name)) at(`${clause.name} is given twice.`);
-        else if (method && method !== mine && !conflicting.includes(mine)) {
-          // One finding per conflicting method: ACCESS_KEY_ID and SECRET_ACCESS_KEY are one method.
-          conflicting.push(mine);
-          at(`${mine} can't be used together with ${method}: a statement authorizes itself one way.`);
+        if (method === undefined) {
+          method = mine;
+          seen = [clause.name];
+          continue;
         }
-        seen.push(clause.name);
-        method ??= mine;
+        let message: string | undefined;
+        if (seen!.includes(clause.name)) message = `${clause.name} is given twice.`;
+        else if (method !== mine && !conflicting?.includes(mine)) {
+          // One finding per conflicting method: ACCESS_KEY_ID and SECRET_ACCESS_KEY are one method.
+          (conflicting ??= []).push(mine);
+          message = `${mine} can't be used together with ${method}: a statement authorizes itself one way.`;
+        }
+        if (message) report({ offset: clause.keyword.start, length: clause.keyword.end - clause.keyword.start, message });
+        seen!.push(clause.name);
       }
     }
   },

@@ -1,7 +1,17 @@
 import type { Fix } from '../../types';
 import { KINDS, MAX_CHAIN } from '../syntax';
+import type { RoleValue } from '../roles';
 import { roleClauseLabel } from './iam-role-arn';
 import type { SqlRule } from './rule';
+
+/** The fix that writes the chain's ARNs separated by single commas. */
+function rewrite({ value, elements }: RoleValue, title: string): Fix {
+  return {
+    title,
+    edits: [{ offset: value.offset, length: value.text.length, newText: elements.map((e) => e.arn).filter(Boolean).join(',') }],
+    preferred: true,
+  };
+}
 
 export const rule: SqlRule = {
   id: 'iam-role-chain',
@@ -13,17 +23,11 @@ export const rule: SqlRule = {
         // A CREDENTIALS string is checked as a whole by credentials-string.
         if (role.inCredentials) continue;
         const { value } = role;
-        const label = roleClauseLabel(role);
         const elements = role.elements;
         if (value.text.trim() === '') {
-          report({ offset: value.start, length: value.end - value.start, message: `${label} is empty: expected a role ARN.` });
+          report({ offset: value.start, length: value.end - value.start, message: `${roleClauseLabel(role)} is empty: expected a role ARN.` });
           continue;
         }
-        const rewrite = (title: string): Fix => ({
-          title,
-          edits: [{ offset: value.offset, length: value.text.length, newText: elements.map((e) => e.arn).filter(Boolean).join(',') }],
-          preferred: true,
-        });
         for (const space of /\s/.test(value.text) ? value.text.matchAll(/\s+/g) : []) {
           const before = value.text[space.index - 1];
           const after = value.text[space.index + space[0].length];
@@ -32,27 +36,32 @@ export const rule: SqlRule = {
             offset: value.offset + space.index,
             length: space[0].length,
             message: `A role chain must not contain spaces: write the ARNs separated by commas only.`,
-            fixes: [rewrite('Remove the spaces from the role chain')],
+            fixes: [rewrite(role, 'Remove the spaces from the role chain')],
           });
         }
-        elements.forEach((element, k) => {
-          if (element.arn !== '') return;
+        let roles = 0;
+        for (const [k, element] of elements.entries()) {
+          if (element.arn !== '') {
+            roles++;
+            continue;
+          }
           const where = k === elements.length - 1 ? 'a trailing comma' : k === 0 ? 'a leading comma' : 'two commas in a row';
           const comma = k === 0 ? element.offset + element.text.length : element.offset - 1;
           report({
             offset: comma,
             length: 1,
             message: `The role chain has ${where}: every element between commas must be a role ARN.`,
-            fixes: [rewrite(k === elements.length - 1 ? 'Drop the trailing comma' : 'Remove the empty element')],
+            fixes: [rewrite(role, k === elements.length - 1 ? 'Drop the trailing comma' : 'Remove the empty element')],
           });
-        });
-        const roles = elements.filter((e) => e.arn !== '');
-        if (!KINDS[statement.kind].chain && roles.length > 1) {
-          const second = roles[1];
+        }
+        if (roles <= 1) continue;
+        const named = elements.filter((e) => e.arn !== '');
+        if (!KINDS[statement.kind].chain) {
+          const second = named[1];
           report({ offset: second.offset, length: value.offset + value.text.length - second.offset, message: `${statement.label} takes a single role ARN, not a chain.` });
-        } else if (roles.length > MAX_CHAIN) {
-          const extra = roles[MAX_CHAIN];
-          report({ offset: extra.offset, length: value.offset + value.text.length - extra.offset, message: `A role chain holds at most ${MAX_CHAIN} roles; this one has ${roles.length}.` });
+        } else if (roles > MAX_CHAIN) {
+          const extra = named[MAX_CHAIN];
+          report({ offset: extra.offset, length: value.offset + value.text.length - extra.offset, message: `A role chain holds at most ${MAX_CHAIN} roles; this one has ${roles}.` });
         }
       }
     }
