@@ -1,6 +1,7 @@
 /** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
  * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
 import { parseArn, type Arn } from '../arn';
+import { exactCopy } from '../text';
 import type { Clause, SqlStatement, SqlValue } from './statements';
 
 export interface RoleValue {
@@ -81,5 +82,5 @@ export function chainElements(value: SqlValue): ChainElement[] {
     elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: parseArn(arn) });
     start = stop + 1;
   }
-  return elements;
+  return exactCopy(elements);
 }

@@ -6,7 +6,7 @@ import { credentialPairs, type CredentialPair } from './credentials';
 import { hasTemplate, lex, lexSteps, unescapeString, type LexProblem, type LexResult, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
 import { finish, type Steps } from '../steps';
-import { commonPrefixLength, commonSuffixLength, lastAtOrBefore } from '../text';
+import { commonPrefixLength, commonSuffixLength, exactCopy, lastAtOrBefore } from '../text';
 import { KINDS, type StatementKind } from './syntax';
 
 export type { StatementKind } from './syntax';
@@ -449,7 +449,8 @@ function addStatement(model: SqlModel, source: Source, tokens: TokenList, indice
   );
   if (kind !== 'other' && kind !== 'create-procedure') {
     new ClauseReader(source, tokens, indices, words, statement).read(h + headLength);
-    statement.roles = roleValues(statement);
+    statement.clauses = exactCopy(statement.clauses);
+    statement.roles = exactCopy(roleValues(statement));
   }
   model.statements.push(statement);
   if (kind === 'create-procedure') addBodyStatements(model, source, tokens, indices, words);
@@ -683,8 +684,4 @@ class ClauseReader {
     }
     return j - 1;
   }
-}
-
-export function clausesNamed(statement: SqlStatement, ...names: string[]): Clause[] {
-  return statement.clauses.filter((c) => names.includes(c.name));
 }
