@@ -33,7 +33,7 @@ export function roleValues(statement: Pick<SqlStatement, 'clauses'>): RoleValue[
       values.push({ clause, value: pairValue, elements: chainElements(pairValue), inCredentials: true });
     }
   }
-  return values;
+  return exactCopy(values);
 }
 
 /** Whether a value is a documentation placeholder (`<access-key-id>`, `{role}`, `XXXX`, `your-key`)

@@ -450,7 +450,7 @@ function addStatement(model: SqlModel, source: Source, tokens: TokenList, indice
   if (kind !== 'other' && kind !== 'create-procedure') {
     new ClauseReader(source, tokens, indices, words, statement).read(h + headLength);
     statement.clauses = exactCopy(statement.clauses);
-    statement.roles = exactCopy(roleValues(statement));
+    statement.roles = roleValues(statement);
   }
   model.statements.push(statement);
   if (kind === 'create-procedure') addBodyStatements(model, source, tokens, indices, words);
