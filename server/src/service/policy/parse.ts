@@ -2,7 +2,7 @@
 import { Node, ParseError, parseTree } from 'jsonc-parser';
 import type { ConditionEntry } from './conditions';
 import type { ActionValue } from './elements';
-import { parseStrictJson } from './strictJson';
+import { addRepeatedKeys, parseStrictJson } from './strictJson';
 
 export type PolicyKind = 'trust' | 'identity' | 'resource';
 
@@ -56,6 +56,8 @@ export interface PolicyDocument {
   /** Characters IAM counts against its size quotas (all but the whitespace between tokens), when the
    * parser counted them. */
   size?: number;
+  /** The key nodes that repeat a key of their object, when the parser found them (see repeatedKeys). */
+  repeatedKeys?: Node[];
   /** Set when only the first statements are checked (see Settings.maxStatements): the first one left out
    * and how many there are in all. */
   truncated?: { firstSkipped: Node; total: number };
@@ -140,5 +142,21 @@ export function parsePolicy(text: string, kind?: PolicyKind): PolicyDocument {
   const statementValue = top.get('Statement')?.value;
   const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? [] : statementValue ? [statementValue] : [];
   const statements = statementNodes.filter((n) => n.type === 'object').map(statementOf);
-  return { text, root, syntaxErrors, top, statements, kind: kind ?? detectKind(statements), size: strict && text.length - strict.whitespace };
+  return { text, root, syntaxErrors, top, statements, kind: kind ?? detectKind(statements), size: strict && text.length - strict.whitespace, repeatedKeys: strict?.repeatedKeys };
+}
+
+/** The key nodes anywhere in the policy that repeat a key of their object, in document order. */
+export function repeatedKeys(doc: PolicyDocument): Node[] {
+  let keys = doc.repeatedKeys;
+  if (!keys) {
+    // parseTree's tree (a text that is not strict JSON): walked here.
+    const found: Node[] = [];
+    const visit = (node: Node) => {
+      if (node.type === 'object' && node.children!.length > 1) addRepeatedKeys(node.children!, found);
+      node.children?.forEach(visit);
+    };
+    if (doc.root) visit(doc.root);
+    keys = found;
+  }
+  return keys.length > 1 ? [...keys].sort((a, b) => a.offset - b.offset) : keys;
 }

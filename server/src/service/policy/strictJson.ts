@@ -17,12 +17,47 @@ export interface StrictParse {
   root: Node;
   /** How many characters of whitespace lie between the tokens. */
   whitespace: number;
+  /** The key nodes that repeat a key of an earlier property of their object. */
+  repeatedKeys: Node[];
+}
+
+/** Objects of a policy hold a few keys. */
+const FEW_KEYS = 16;
+
+/** Adds to `into` each key node among an object's properties that repeats the key of an earlier one. */
+export function addRepeatedKeys(properties: readonly Node[], into: Node[]): void {
+  const keyOf = (k: number): Node | undefined => {
+    const key = properties[k].children?.[0];
+    return key?.type === 'string' ? key : undefined;
+  };
+  if (properties.length <= FEW_KEYS) {
+    // Comparing each key with the ones before it beats building a set.
+    for (let k = 1; k < properties.length; k++) {
+      const key = keyOf(k);
+      for (let j = 0; key && j < k; j++) {
+        if (keyOf(j)?.value === key.value) {
+          into.push(key);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (let k = 0; k < properties.length; k++) {
+    const key = keyOf(k);
+    if (!key) continue;
+    if (seen.has(key.value)) into.push(key);
+    seen.add(key.value);
+  }
 }
 
 export function parseStrictJson(text: string): StrictParse | undefined {
   const end = text.length;
   let i = 0;
   let whitespace = 0;
+  // Found while the objects are read, so that no rule walks the whole tree again for them.
+  const repeatedKeys: Node[] = [];
 
   function skipWhitespace(): void {
     const start = i;
@@ -96,6 +131,7 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     i++;
     node.length = i - node.offset;
     node.children = takePending(base);
+    if (node.children.length > 1) addRepeatedKeys(node.children, repeatedKeys);
     return node;
   }
 
@@ -131,7 +167,7 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     skipWhitespace();
     if (i !== end) return undefined;
     delete (root as Partial<Building>).parent; // as parseTree leaves its root
-    return { root, whitespace };
+    return { root, whitespace, repeatedKeys };
   } catch {
     // Not strict JSON, or nested deeper than the stack allows: parseTree decides.
     return undefined;
