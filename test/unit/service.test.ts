@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, it } from 'node:test';
 import { Catalog, createLanguageService } from '../../server/src/service';
+import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { POLICY_RULES } from '../../server/src/service/policy/rules';
 import type { PolicyRule } from '../../server/src/service/policy/rules/rule';
 import { documentOf, getService, ROOT } from '../helpers';
@@ -144,6 +145,19 @@ describe('language service', () => {
       const findings = service.findings(doc);
       for (const [k, d] of diagnostics.entries()) {
         assert.deepEqual(d.range, { start: doc.positionAt(findings[k].offset), end: doc.positionAt(findings[k].offset + findings[k].length) });
+      }
+    }
+  });
+
+  it('places a finding at any offset, line feeds and the ends of the text included, where the document does', () => {
+    for (const text of ['', '\n', 'a\n\nbc\n', '{\n  "a": 1\n}', 'x\r\ny\rz\n']) {
+      const doc = documentOf(text, 'json', 'file:///test/offsets.json');
+      // In reverse, so that the findings do not come in the order of the text.
+      const findings = Array.from({ length: text.length + 3 }, (_, k) => ({ rule: 'invalid-arn', offset: text.length + 1 - k, length: k % 3, message: 'm' }));
+      const diagnostics = toDiagnostics(doc, findings, {});
+      assert.equal(diagnostics.length, findings.length);
+      for (const [k, d] of diagnostics.entries()) {
+        assert.deepEqual(d.range, { start: doc.positionAt(findings[k].offset), end: doc.positionAt(findings[k].offset + findings[k].length) }, `${JSON.stringify(text)} at ${findings[k].offset}`);
       }
     }
   });

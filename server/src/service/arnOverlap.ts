@@ -140,7 +140,9 @@ export function templatePatterns(template: string): ArnPattern[] {
 
 function compatible(x: number, y: number): boolean {
   if (x >= 0 && y >= 0) return x === y;
-  const [char, run] = x >= 0 ? [x, y] : [y, x];
+  // Not destructured from a pair: the comparison runs for every cell and would allocate one each time.
+  const char = x >= 0 ? x : y;
+  const run = x >= 0 ? y : x;
   if (char < 0) return true;
   if (run === FIELD) return char !== COLON;
   if (run === BUCKET) return char !== COLON && char !== SLASH;

@@ -3,7 +3,6 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleMeta, ruleDocsUrl } from './rules';
 import type { Settings } from './settings';
-import { lastAtOrBefore } from './text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './types';
 
 export const SOURCE = 'redshift-iam';
@@ -44,26 +43,36 @@ function toDiagnostic(f: Finding, severity: Severity, positionAt: (offset: numbe
 
 /** Findings that are not switched off, as diagnostics with their effective severity. */
 export function toDiagnostics(doc: TextDocument, findings: Finding[], settings: Settings | undefined | null): Diagnostic[] {
-  const result: Diagnostic[] = [];
-  const positionAt = positionFinder(doc);
-  for (const f of findings) {
+  const shown = findings.flatMap((f) => {
     const severity = effectiveSeverity(f.rule, settings);
-    if (severity !== 'off') result.push(toDiagnostic(f, severity, positionAt));
-  }
-  return result;
+    return severity === 'off' ? [] : [{ f, severity }];
+  });
+  const positionAt = positionFinder(doc, shown.flatMap(({ f }) => [f.offset, f.offset + f.length]));
+  return shown.map(({ f, severity }) => toDiagnostic(f, severity, positionAt));
 }
 
-/** `doc.positionAt`, without the line index a TextDocument builds letter by letter on first use (6 ms
- * for a 1 MB script just opened): line feeds are found with indexOf. Texts with carriage returns,
- * which also break lines, keep the document's own. */
-function positionFinder(doc: TextDocument): (offset: number) => Position {
+/** `doc.positionAt` for the given offsets, found in one pass over the line feeds up to the last of them:
+ * no index of every line, which a TextDocument builds letter by letter on first use (6 ms for a 1 MB
+ * script just opened) and which a few findings do not need. Texts with carriage returns, which also
+ * break lines, keep the document's own. */
+function positionFinder(doc: TextDocument, offsets: number[]): (offset: number) => Position {
   const text = doc.getText();
   if (text.includes('\r')) return (offset) => doc.positionAt(offset);
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const clamp = (offset: number) => Math.max(0, Math.min(offset, text.length));
+  const positions = new Map<number, { line: number; character: number }>();
+  let line = 0;
+  let lineStart = 0;
+  let lineFeed = text.indexOf('\n');
+  for (const at of offsets.map(clamp).sort((a, b) => a - b)) {
+    for (; lineFeed >= 0 && lineFeed < at; lineFeed = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = lineFeed + 1;
+    }
+    positions.set(at, { line, character: at - lineStart });
+  }
   return (offset) => {
-    const at = Math.max(0, Math.min(offset, text.length));
-    const line = lastAtOrBefore(starts, at);
-    return { line, character: at - starts[line] };
+    // A new object each time: two diagnostics never share a position.
+    const { line, character } = positions.get(clamp(offset))!;
+    return { line, character };
   };
 }
