@@ -1,19 +1,5 @@
 /** Small text helpers shared by the policy and SQL analysers. */
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
 /** The closest candidate to `word` (case-insensitive), if close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
@@ -22,13 +8,34 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let bestDistance = limit + 1;
   for (const c of candidates) {
     if (Math.abs(c.length - word.length) > limit) continue;
-    const d = editDistance(lower, c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
   return best;
+}
+
+/** The edit distance of two strings when it is at most `limit`, or a larger number as soon as a row of
+ * the table shows that it cannot be: a typo is looked up among hundreds of a service's actions, and
+ * most of them differ from it within their first letters. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
+      if (row[j] < smallest) smallest = row[j];
+    }
+    // Every path to the last cell passes through this row, and no step lowers a distance.
+    if (smallest > limit) return limit + 1;
+  }
+  return row[b.length];
 }
 
 /** `text` as a literal inside a regular expression. */
