@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { overlaps, overlapsWhole, resourcePattern, templatePatterns } from '../../server/src/service/arnOverlap';
+import { prng } from '../fuzz';
 import { getService } from '../helpers';
 
 const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
@@ -63,6 +64,18 @@ describe('ARN overlap', () => {
     for (let k = 0; k < 100; k++) assert.ok(!fits(template, arn));
     const ms = performance.now() - started;
     assert.ok(ms < 2000, `100 comparisons of a ${arn.length}-character ARN took ${ms.toFixed(0)} ms`);
+  });
+
+  it('matches plain ARNs against templates of many placeholders as the whole comparison does, repeated separators included', () => {
+    const random = prng(11);
+    const pick = (xs: string[]) => xs[Math.floor(random() * xs.length)];
+    const part = (placeholders: boolean) => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(placeholders ? ['a', 'b', '/', '${X}', '${Y}'] : ['a', 'b', '/'])).join('');
+    const head = 'arn:${Partition}:svc:${Region}:${Account}:';
+    for (let k = 0; k < 3000; k++) {
+      const template = templatePatterns(`${head}${part(true)}/${part(true)}/${part(true)}`)[0];
+      const resource = resourcePattern(`arn:aws:svc:us-east-1:123456789012:${part(false)}/${part(false)}`);
+      assert.equal(overlaps(template, resource), overlapsWhole(template, resource), `${template.text} against ${resource.text}`);
+    }
   });
 
   it('compares field by field, and plain ARNs by expression, exactly as it compares whole patterns, for every catalogue template', () => {

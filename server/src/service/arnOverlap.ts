@@ -187,10 +187,48 @@ export function overlaps(a: ArnPattern, b: ArnPattern): boolean {
   const y = encoding(b);
   if (x.fields && y.fields) {
     // The resource field first: it tells most patterns apart.
-    for (let k = HEAD_FIELDS; k >= 0; k--) if (!codesOverlap(x.fields[k], y.fields[k])) return false;
+    for (let k = HEAD_FIELDS; k >= 0; k--) if (!fieldsOverlap(x.fields[k], y.fields[k])) return false;
     return true;
   }
   return codesOverlap(x.codes, y.codes);
+}
+
+/** Longer than any two ARNs (2,048 characters each): not worth the work, and "overlap" is the safe answer. */
+const LONGEST_COMPARED = 4096;
+
+function fieldsOverlap(a: number[], b: number[]): boolean {
+  if (a.length + b.length > LONGEST_COMPARED) return true;
+  if (isLiteral(a) && hasOnlyAnyRuns(b)) return globMatches(b, a);
+  if (isLiteral(b) && hasOnlyAnyRuns(a)) return globMatches(a, b);
+  return codesOverlap(a, b);
+}
+
+const isLiteral = (codes: number[]) => codes.every((c) => c >= 0);
+const hasOnlyAnyRuns = (codes: number[]) => codes.every((c) => c >= 0 || c === ANY);
+
+/** Whether literal codes match a pattern of literals and ANY runs: the usual wildcard match, greedy and
+ * going back to the last run on a mismatch. Linear in practice, where the table of codesOverlap is
+ * filled cell by cell (a plain ARN against a template with three or more placeholders). */
+function globMatches(pattern: number[], literal: number[]): boolean {
+  let p = 0;
+  let t = 0;
+  let lastRun = -1;
+  let resumeAt = 0;
+  while (t < literal.length) {
+    if (p < pattern.length && pattern[p] === literal[t]) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === ANY) {
+      lastRun = p++;
+      resumeAt = t;
+    } else if (lastRun >= 0) {
+      // The last run takes one more character, and the rest of the pattern starts again after it.
+      p = lastRun + 1;
+      t = ++resumeAt;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === ANY) p++;
+  return p === pattern.length;
 }
 
 /** The reference comparison, the two patterns whole, character by character, with none of the
@@ -212,8 +250,7 @@ function allowsAll(run: number, codes: number[], from: number, to: number): bool
 
 /** Whether some string matches both code arrays. */
 function codesOverlap(a: number[], b: number[]): boolean {
-  // Longer than any ARN (2,048 characters): not worth the recursion depth, and "overlap" is the safe answer.
-  if (a.length + b.length > 4096) return true;
+  if (a.length + b.length > LONGEST_COMPARED) return true;
   xs = a;
   ys = b;
   // Equal or clashing literal characters at either end settle most comparisons without the memo.
