@@ -422,7 +422,7 @@ async function main() {
   console.log(`Protocol alone: the same texts opened as plain text, which the server receives and answers without analysing them.`);
   console.log(`CPU: mean CPU time per run (the server's, all threads, from /proc; the floors' in this process).`
     + ` On a busy machine wall times grow; CPU times much less. Load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
-  if (vsix === undefined) console.log('.vsix size: there is no package in out/ yet; `npm run package` builds one (the editor tests build it too).');
+  if (vsix === undefined) console.log('.vsix size: there is no package in out/ yet; `npm run bench` and `npm run package` build one.');
 }
 
 await main();
