@@ -15,7 +15,7 @@ import type { Settings } from './settings';
 import { sqlFindingSteps, type SqlCheck } from './sql';
 import { completeSql } from './sql/completion';
 import { hoverSql } from './sql/hover';
-import { releaseSqlModel } from './sql/statements';
+import { forgetBoundaries } from './sql/statements';
 import { finish, type Steps } from './steps';
 import { globToRegExp } from './text';
 import type { Finding, Report } from './types';
@@ -81,7 +81,7 @@ export function createLanguageService(options: ServiceOptions) {
   function forget(uri: string): void {
     parses.delete(uri);
     findingsCache.delete(uri);
-    releaseSqlModel();
+    forgetBoundaries();
   }
 
   /** Which analyser a document gets, if any: JSON that is a policy (by content or settings), or SQL.

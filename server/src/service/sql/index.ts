@@ -2,9 +2,10 @@
  * SQL rules over that model. A check after an edit reads again only the statements the edit changed. */
 import type { Steps } from '../steps';
 import type { Finding, Report } from '../types';
+import { lexSteps, type LexResult } from './lexer';
 import { SQL_RULES } from './rules';
 import { lastAtOrBefore } from '../text';
-import { carryOver, learnBoundaries, parseStretch, sqlModelSteps, type Boundaries, type SqlModel } from './statements';
+import { carryOver, checkParts, learnBoundaries, lexFrom, type Boundaries } from './statements';
 
 export { accessAt, accessOf, roleChainAt, type RoleRef, type StatementAccess } from './access';
 export { parseSql, statementAt, type SqlModel, type SqlStatement } from './statements';
@@ -17,13 +18,15 @@ type RunRule = (id: string, findings: Finding[], run: (report: Report) => void) 
 export interface SqlCheck { boundaries: Boundaries; stretches: Finding[][] }
 
 /** The findings of a SQL text, a step at a time, and what the next check may keep of them. Without an
- * earlier check of the document: the parse, then each rule over STATEMENTS_PER_RULE_STEP statements a step.
- * After one: the statements between the boundaries that an edit moved or removed are parsed and checked
+ * earlier check of the document: the lexing, then the statements a part at a time, each part read and
+ * checked by every rule in one step (see `checkParts`). After one: the statements between the boundaries that an edit moved or removed are parsed and checked
  * again (see `carryOver`); the findings of the others are the earlier check's, moved with their text. */
 export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCheck): Steps<{ findings: Finding[]; check: SqlCheck }> {
   if (!earlier) {
-    const { model, boundaries } = yield* sqlModelSteps(text);
-    return checked({ boundaries, stretches: byStretch(yield* ruleSteps(model, runRule), boundaries.offsets, 0, boundaries.offsets.length) });
+    const lexed = yield* lexSteps(text);
+    const boundaries = { text, offsets: lexed.boundaries, reaches: lexed.reaches };
+    learnBoundaries(boundaries);
+    return checked({ boundaries, stretches: byStretch(yield* findingSteps(text, lexed, runRule), boundaries.offsets, 0, boundaries.offsets.length) });
   }
   yield;
   const carried = carryOver(earlier.boundaries, text);
@@ -32,8 +35,7 @@ export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCh
   const from = carried.kept ? offsets[carried.kept - 1] : 0;
   const lastRead = carried.resumed < 0 ? offsets.length : carried.resumed;
   yield;
-  const { model } = parseStretch(text, from, carried.resumed < 0 ? Infinity : offsets[carried.resumed] - 1);
-  const found = yield* ruleSteps(model, runRule);
+  const found = yield* findingSteps(text, lexFrom(text, from, carried.resumed < 0 ? Infinity : offsets[carried.resumed] - 1), runRule);
   const stretches = [
     ...earlier.stretches.slice(0, carried.kept),
     ...byStretch(found, offsets, carried.kept, lastRead),
@@ -54,26 +56,14 @@ function checked(check: SqlCheck): { findings: Finding[]; check: SqlCheck } {
   return { findings, check };
 }
 
-/** How many statements a rule reads in one step: a millisecond or two of work. */
-const STATEMENTS_PER_RULE_STEP = 2000;
-
-/** The findings of the rules on `model`, each rule over STATEMENTS_PER_RULE_STEP statements a step. */
-function* ruleSteps(model: SqlModel, runRule: RunRule): Steps<Finding[]> {
+/** The findings of the rules on the statements of `lexed`, a part at a time (see `checkParts`). Within a
+ * stretch of text, they come in the rules' order, as `checked` lists them. */
+function* findingSteps(text: string, lexed: LexResult, runRule: RunRule): Steps<Finding[]> {
   const findings: Finding[] = [];
-  for (const rule of SQL_RULES) {
-    for (let from = 0; from === 0 || from < model.statements.length; from += STATEMENTS_PER_RULE_STEP) {
-      yield;
-      const part = model.statements.length <= STATEMENTS_PER_RULE_STEP ? model : partOf(model, from);
-      runRule(rule.id, findings, (report) => rule.check(part, report));
-    }
-  }
+  yield* checkParts(text, lexed, (part) => {
+    for (const rule of SQL_RULES) runRule(rule.id, findings, (report) => rule.check(part, report));
+  });
   return findings;
-}
-
-/** The statements of `model` from `from` on, as many as a rule reads in one step; the problems of the
- * text come with the first part. */
-function partOf(model: SqlModel, from: number): SqlModel {
-  return { ...model, statements: model.statements.slice(from, from + STATEMENTS_PER_RULE_STEP), problems: from === 0 ? model.problems : [] };
 }
 
 const NONE: Finding[] = [];
