@@ -34,6 +34,21 @@ describe('sql lexer: basics', () => {
     assert.deepEqual(significant('select a1_b$c, café, _x from t2'), ['select', 'a1_b$c', ',', 'café', ',', '_x', 'from', 't2']);
   });
 
+  it('classes every character up to U+30FF as the lexer\'s definitions say', () => {
+    const blank = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000;
+    const typographic = (c: number) => c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b;
+    // Letters and underscore, and any non-ASCII character that is neither a blank nor a typographic quote.
+    const wordStart = (c: number) => /[A-Za-z_]/.test(String.fromCharCode(c)) || (c >= 0x80 && !blank(c) && !typographic(c));
+    for (let c = 0; c < 0x3100; c++) {
+      const ch = String.fromCharCode(c);
+      const inside = tokens(`a${ch}b`);
+      if (blank(c)) assert.deepEqual(inside, ['word:a', 'word:b'], `U+${c.toString(16)}`);
+      else if (wordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x24) assert.deepEqual(inside, [`word:a${ch}b`], `U+${c.toString(16)}`);
+      else assert.ok(inside.length > 1, `U+${c.toString(16)}: ${inside.join(' ')}`);
+      if (wordStart(c) && c !== 0x45 && c !== 0x65) assert.deepEqual(tokens(`(${ch}'x'`), ['operator:(', `word:${ch}`, "string:'x'"], `U+${c.toString(16)}`);
+    }
+  });
+
   it('lexes numbers, casts and positional parameters', () => {
     assert.deepEqual(tokens('1 2.5 .5 1e10 3E-2 x::int $1'), [
       'number:1', 'number:2.5', 'number:.5', 'number:1e10', 'number:3E-2', 'word:x', 'operator:::', 'word:int', 'param:$1',

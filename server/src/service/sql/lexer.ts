@@ -113,9 +113,19 @@ const enum Ch {
   ByteOrderMark = 0xfeff,
 }
 
+/** What each ASCII character can be, as bits: the lexer looks every character up once rather than
+ * comparing it with each kind in turn. */
+const enum Class { Space = 1, WordStart = 2, WordPart = 4 }
+const ASCII_CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore;
+  const space = c === Ch.Space || (c >= Ch.Tab && c <= Ch.CarriageReturn);
+  ASCII_CLASSES[c] = (space ? Class.Space : 0) | (letter ? Class.WordStart | Class.WordPart : 0) | ((c >= Ch.Zero && c <= Ch.Nine) || c === Ch.Dollar ? Class.WordPart : 0);
+}
+
 function isSpace(c: number): boolean {
-  return c === Ch.Space || (c >= Ch.Tab && c <= Ch.CarriageReturn) || c === Ch.NoBreakSpace || c === Ch.ByteOrderMark ||
-    (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000;
+  if (c < 128) return (ASCII_CLASSES[c] & Class.Space) !== 0;
+  return c === Ch.NoBreakSpace || c === Ch.ByteOrderMark || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000;
 }
 
 function isDigit(c: number): boolean {
@@ -128,12 +138,13 @@ function isTypographicQuote(c: number): boolean {
 
 /** Letters, underscore and any non-ASCII character that is neither a space nor a typographic quote. */
 function isWordStart(c: number): boolean {
-  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore ||
-    (c >= 0x80 && !isSpace(c) && !isTypographicQuote(c));
+  if (c < 128) return (ASCII_CLASSES[c] & Class.WordStart) !== 0;
+  return !isSpace(c) && !isTypographicQuote(c);
 }
 
 function isWordPart(c: number): boolean {
-  return isWordStart(c) || isDigit(c) || c === Ch.Dollar;
+  if (c < 128) return (ASCII_CLASSES[c] & Class.WordPart) !== 0;
+  return isWordStart(c);
 }
 
 /** Words whose quoted value fits on one line. A string after one of them that runs over a line break, or
@@ -290,7 +301,13 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
       if (isSpace(c)) { i++; continue; }
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
 
-      if (c === Ch.Minus && next === Ch.Minus) {
+      // Words first, the commonest tokens; E'…' is a string.
+      if (isWordStart(c) && !((c === Ch.E || c === Ch.e) && next === Ch.Quote)) {
+        let j = i + 1;
+        while (j < end && isWordPart(text.charCodeAt(j))) j++;
+        push(Kind.Word, i, j);
+        i = j;
+      } else if (c === Ch.Minus && next === Ch.Minus) {
         const e = lineEnd(i);
         push(Kind.Comment, i, e);
         i = e;
@@ -364,11 +381,6 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
         }
         push(Kind.Number, i, Math.min(j, end));
         i = Math.min(j, end);
-      } else if (isWordStart(c)) {
-        let j = i + 1;
-        while (j < end && isWordPart(text.charCodeAt(j))) j++;
-        push(Kind.Word, i, j);
-        i = j;
       } else {
         push(Kind.Operator, i, i + 1);
         i++;
