@@ -420,7 +420,7 @@ describe('sql statements: the model around the cursor', () => {
     assert.ok(compared > 2000);
   });
 
-  it('parses only from the last statement the kept model shares, to the end of the statement at the cursor', () => {
+  it('parses only from the last statement the last check\'s text shares, to the end of the statement at the cursor', () => {
     const statement = (n: number) => `COPY t${n} FROM 's3://b/${n}/' IAM_ROLE '${A}';\n`;
     const before = Array.from({ length: 50 }, (_, n) => statement(n)).join('');
     check(before);

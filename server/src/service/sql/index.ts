@@ -1,5 +1,5 @@
-/** The Redshift SQL analyser: parses the statements and their authorization clauses once, then runs the
- * SQL rules over that model. A check after an edit reads again only the statements the edit changed. */
+/** The Redshift SQL analyser: reads the statements and their authorization clauses a part at a time, and
+ * runs every SQL rule over each part. A check after an edit reads again only the statements the edit changed. */
 import type { Steps } from '../steps';
 import type { Finding, Report } from '../types';
 import { lexSteps, type LexResult } from './lexer';
@@ -19,8 +19,9 @@ export interface SqlCheck { boundaries: Boundaries; stretches: Finding[][] }
 
 /** The findings of a SQL text, a step at a time, and what the next check may keep of them. Without an
  * earlier check of the document: the lexing, then the statements a part at a time, each part read and
- * checked by every rule in one step (see `checkParts`). After one: the statements between the boundaries that an edit moved or removed are parsed and checked
- * again (see `carryOver`); the findings of the others are the earlier check's, moved with their text. */
+ * checked by every rule in one step (see `checkParts`). After one: the statements between the boundaries
+ * that an edit moved or removed are read and checked again (see `carryOver`); the findings of the others
+ * are the earlier check's, moved with their text. */
 export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCheck): Steps<{ findings: Finding[]; check: SqlCheck }> {
   if (!earlier) {
     const lexed = yield* lexSteps(text);
