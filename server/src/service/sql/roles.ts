@@ -1,7 +1,7 @@
 /** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
  * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
-import { parseArn, type Arn } from '../arn';
-import { exactCopy } from '../text';
+import { isAccountPlaceholder, looksLikeArn, parseArn, roleArnProblems, type Arn, type Problem } from '../arn';
+import { detached, exactCopy } from '../text';
 import type { Clause, SqlStatement, SqlValue } from './statements';
 
 export interface RoleValue {
@@ -67,6 +67,50 @@ export interface ChainElement {
   arnOffset: number;
   /** `arn` split into its fields, when it has six. */
   parsed: Arn | undefined;
+  /** What the rules ask of `arn`. */
+  facts: RoleArnFacts;
+}
+
+/** What the rules ask of a role ARN as written (a chain element's `arn`), found once per distinct ARN: a
+ * script names the same few roles in statement after statement. Shared: read-only. */
+export interface RoleArnFacts {
+  parsed: Arn | undefined;
+  /** The whole ARN is a documentation placeholder (`<role-arn>`). */
+  placeholder: boolean;
+  looksLikeArn: boolean;
+  /** Where the role name starts in the ARN: after the resource's last `/` (the whole resource without
+   * one), or -1 when the ARN does not parse; and whether the name is a placeholder (`<role-name>`). */
+  nameStart: number;
+  namePlaceholder: boolean;
+  /** An ARN that starts with `arn:` and whose account is a placeholder (`<aws-account-id>`). */
+  accountPlaceholder: boolean;
+  /** What is wrong with it as a role ARN, when it looks like an ARN. */
+  problems: Problem[];
+}
+
+const arnFacts = new Map<string, RoleArnFacts>();
+const ARN_FACTS_KEPT = 8192;
+
+export function roleArnFacts(arn: string): RoleArnFacts {
+  let facts = arnFacts.get(arn);
+  if (facts) return facts;
+  // A key of its own, which keeps the map from holding the document's text alive.
+  const key = detached(arn);
+  const parsed = parseArn(key);
+  const nameStart = parsed ? parsed.resource.start + parsed.resource.text.lastIndexOf('/') + 1 : -1;
+  const arnLike = looksLikeArn(key);
+  facts = {
+    parsed,
+    placeholder: key !== '' && isPlaceholderText(key),
+    looksLikeArn: arnLike,
+    nameStart,
+    namePlaceholder: parsed !== undefined && isPlaceholderText(key.slice(nameStart)),
+    accountPlaceholder: parsed !== undefined && /^arn$/i.test(parsed.prefix.text) && isAccountPlaceholder(parsed.account.text),
+    problems: arnLike ? roleArnProblems(key) : [],
+  };
+  if (arnFacts.size >= ARN_FACTS_KEPT) arnFacts.delete(arnFacts.keys().next().value!);
+  arnFacts.set(key, facts);
+  return facts;
 }
 
 /** The comma-separated elements of a role chain value, with their offsets. The parser keeps those of
@@ -79,7 +123,8 @@ export function chainElements(value: SqlValue): ChainElement[] {
     const stop = comma < 0 ? chain.length : comma;
     const text = chain.slice(start, stop);
     const arn = text.trim();
-    elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: parseArn(arn) });
+    const facts = roleArnFacts(arn);
+    elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: facts.parsed, facts });
     start = stop + 1;
   }
   return exactCopy(elements);

@@ -1,5 +1,4 @@
-import { looksLikeArn, roleArnProblems } from '../../arn';
-import { isPlaceholderText, isQuotedKeyword, ROLE_CLAUSES, type RoleValue } from '../roles';
+import { isQuotedKeyword, ROLE_CLAUSES, type RoleValue } from '../roles';
 import type { SqlRule } from './rule';
 
 /** How the clause holding a role is written, for messages. */
@@ -30,9 +29,9 @@ export const rule: SqlRule = {
       for (const role of statement.roles) {
         const label = roleClauseLabel(role);
         const elements = role.elements;
-        for (const { arn, arnOffset: offset, parsed } of elements) {
-          if (arn === '' || isPlaceholderText(arn) || (elements.length === 1 && isQuotedKeyword(arn))) continue;
-          const isArn = looksLikeArn(arn);
+        for (const { arn, arnOffset: offset, facts } of elements) {
+          if (arn === '' || facts.placeholder || (elements.length === 1 && isQuotedKeyword(arn))) continue;
+          const isArn = facts.looksLikeArn;
           const prefix = isArn ? undefined : /^aws_iam_role=/i.exec(arn)?.[0];
           if (prefix) {
             report({
@@ -53,10 +52,8 @@ export const rule: SqlRule = {
             });
             continue;
           }
-          const nameStart = parsed ? parsed.resource.start + parsed.resource.text.lastIndexOf('/') + 1 : -1;
-          const placeholderName = parsed !== undefined && isPlaceholderText(arn.slice(nameStart));
-          for (const p of roleArnProblems(arn)) {
-            if (placeholderName && p.start === nameStart) continue;
+          for (const p of facts.problems) {
+            if (facts.namePlaceholder && p.start === facts.nameStart) continue;
             report({ offset: offset + p.start, length: p.length, message: p.message });
           }
         }

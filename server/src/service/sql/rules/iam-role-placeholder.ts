@@ -1,5 +1,3 @@
-import { isAccountPlaceholder } from '../../arn';
-import { isPlaceholderText } from '../roles';
 import type { SqlRule } from './rule';
 
 export const rule: SqlRule = {
@@ -9,19 +7,19 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
-        for (const { arn, arnOffset: offset, parsed } of role.elements) {
-          if (arn && isPlaceholderText(arn)) {
+        for (const { arn, arnOffset: offset, parsed, facts } of role.elements) {
+          if (facts.placeholder) {
             report({ offset, length: arn.length, message: `Replace the placeholder "${arn}" with the ARN of the role (arn:aws:iam::<12-digit account>:role/<name>).` });
             continue;
           }
           if (!parsed || !/^arn$/i.test(parsed.prefix.text)) continue;
-          if (isAccountPlaceholder(parsed.account.text)) {
+          if (facts.accountPlaceholder) {
             report({ offset: offset + parsed.account.start, length: parsed.account.text.length, message: `Fill in the account ID: "${parsed.account.text}" is a placeholder for the 12-digit AWS account that owns the role.` });
           }
-          const slash = parsed.resource.text.lastIndexOf('/');
-          const name = parsed.resource.text.slice(slash + 1);
-          if (slash >= 0 && isPlaceholderText(name)) {
-            report({ offset: offset + parsed.resource.start + slash + 1, length: name.length, message: `Fill in the role name: "${name}" is a placeholder.` });
+          // Only a name written after a `/` (role/<name>).
+          if (facts.namePlaceholder && facts.nameStart > parsed.resource.start) {
+            const name = arn.slice(facts.nameStart);
+            report({ offset: offset + facts.nameStart, length: name.length, message: `Fill in the role name: "${name}" is a placeholder.` });
           }
         }
       }
