@@ -65,15 +65,14 @@ export interface ChainElement {
   /** The element without its surrounding spaces ('' for an empty element), and its document offset. */
   arn: string;
   arnOffset: number;
-  /** `arn` split into its fields, when it has six. */
-  parsed: Arn | undefined;
-  /** What the rules ask of `arn`. */
+  /** What the rules ask of `arn`, its fields included. */
   facts: RoleArnFacts;
 }
 
 /** What the rules ask of a role ARN as written (a chain element's `arn`), found once per distinct ARN: a
  * script names the same few roles in statement after statement. Shared: read-only. */
 export interface RoleArnFacts {
+  /** The ARN split into its fields, when it has six. */
   parsed: Arn | undefined;
   /** The whole ARN is a documentation placeholder (`<role-arn>`). */
   placeholder: boolean;
@@ -123,8 +122,7 @@ export function chainElements(value: SqlValue): ChainElement[] {
     const stop = comma < 0 ? chain.length : comma;
     const text = chain.slice(start, stop);
     const arn = text.trim();
-    const facts = roleArnFacts(arn);
-    elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), parsed: facts.parsed, facts });
+    elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), facts: roleArnFacts(arn) });
     start = stop + 1;
   }
   return exactCopy(elements);

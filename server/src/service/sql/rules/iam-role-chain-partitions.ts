@@ -9,8 +9,8 @@ export const rule: SqlRule = {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
         let first: string | undefined;
-        for (const { parsed, arnOffset } of role.elements) {
-          const partition = parsed?.partition;
+        for (const { facts, arnOffset } of role.elements) {
+          const partition = facts.parsed?.partition;
           if (!partition || !PARTITIONS.includes(partition.text)) continue;
           first ??= partition.text;
           if (partition.text === first) continue;

@@ -7,7 +7,8 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
-        for (const { arn, arnOffset: offset, parsed, facts } of role.elements) {
+        for (const { arn, arnOffset: offset, facts } of role.elements) {
+          const { parsed } = facts;
           if (facts.placeholder) {
             report({ offset, length: arn.length, message: `Replace the placeholder "${arn}" with the ARN of the role (arn:aws:iam::<12-digit account>:role/<name>).` });
             continue;
