@@ -110,10 +110,3 @@ export function lastAtOrBefore(offsets: number[], offset: number): number {
   }
   return low - 1;
 }
-
-/** A copy of `items` that takes only their room. V8 gives an array grown by `push` room for 17 elements
- * at its first; for the many short lists a kept model holds, that room is a fifth of the model (the
- * benchmark script's: 10.6 MB with it, 8.4 without), which the collector copies and the server keeps. */
-export function exactCopy<T>(items: T[]): T[] {
-  return items.slice();
-}

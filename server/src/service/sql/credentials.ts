@@ -1,5 +1,4 @@
 /** The `key=value;key=value` string of a CREDENTIALS clause, split with document offsets. */
-import { exactCopy } from '../text';
 import type { SqlValue } from './statements';
 
 export interface CredentialPair {
@@ -35,5 +34,5 @@ export function credentialPairs(value: SqlValue): CredentialPair[] {
     });
     start = k + 1;
   }
-  return exactCopy(pairs);
+  return pairs;
 }

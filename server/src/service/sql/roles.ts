@@ -1,7 +1,7 @@
 /** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
  * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
 import { isAccountPlaceholder, looksLikeArn, parseArn, roleArnProblems, type Arn, type Problem } from '../arn';
-import { detached, exactCopy } from '../text';
+import { detached } from '../text';
 import type { Clause, SqlStatement, SqlValue } from './statements';
 
 export interface RoleValue {
@@ -33,7 +33,7 @@ export function roleValues(statement: Pick<SqlStatement, 'clauses'>): RoleValue[
       values.push({ clause, value: pairValue, elements: chainElements(pairValue), inCredentials: true });
     }
   }
-  return exactCopy(values);
+  return values;
 }
 
 /** Whether a value is a documentation placeholder (`<access-key-id>`, `{role}`, `XXXX`, `your-key`)
@@ -125,5 +125,5 @@ export function chainElements(value: SqlValue): ChainElement[] {
     elements.push({ text, offset: value.offset + start, arn, arnOffset: value.offset + start + (arn ? text.indexOf(arn) : 0), facts: roleArnFacts(arn) });
     start = stop + 1;
   }
-  return exactCopy(elements);
+  return elements;
 }

@@ -6,7 +6,7 @@ import { credentialPairs, type CredentialPair } from './credentials';
 import { hasTemplate, lex, unescapeString, type LexProblem, type LexResult, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
 import { finish, type Steps } from '../steps';
-import { commonPrefixLength, commonSuffixLength, exactCopy, lastAtOrBefore } from '../text';
+import { commonPrefixLength, commonSuffixLength, lastAtOrBefore } from '../text';
 import { KINDS, type StatementKind } from './syntax';
 
 export type { StatementKind } from './syntax';
@@ -441,7 +441,6 @@ function addStatement(model: SqlModel, source: Source, tokens: TokenList, indice
   );
   if (kind !== 'other' && kind !== 'create-procedure') {
     new ClauseReader(source, tokens, indices, words, statement).read(h + headLength);
-    statement.clauses = exactCopy(statement.clauses);
     statement.roles = roleValues(statement);
   }
   model.statements.push(statement);
