@@ -13,6 +13,8 @@ function rewrite({ value, elements }: RoleValue, title: string): Fix {
   };
 }
 
+const NO_SPACES: RegExpExecArray[] = [];
+
 export const rule: SqlRule = {
   id: 'iam-role-chain',
   severity: 'error',
@@ -28,7 +30,7 @@ export const rule: SqlRule = {
           report({ offset: value.start, length: value.end - value.start, message: `${roleClauseLabel(role)} is empty: expected a role ARN.` });
           continue;
         }
-        for (const space of /\s/.test(value.text) ? value.text.matchAll(/\s+/g) : []) {
+        for (const space of /\s/.test(value.text) ? value.text.matchAll(/\s+/g) : NO_SPACES) {
           const before = value.text[space.index - 1];
           const after = value.text[space.index + space[0].length];
           if (before !== undefined && before !== ',' && after !== undefined && after !== ',') continue;
@@ -40,7 +42,9 @@ export const rule: SqlRule = {
           });
         }
         let roles = 0;
-        for (const [k, element] of elements.entries()) {
+        // An index rather than entries(), which makes a pair for every element of every chain.
+        for (let k = 0; k < elements.length; k++) {
+          const element = elements[k];
           if (element.arn !== '') {
             roles++;
             continue;
@@ -54,12 +58,12 @@ export const rule: SqlRule = {
             fixes: [rewrite(role, k === elements.length - 1 ? 'Drop the trailing comma' : 'Remove the empty element')],
           });
         }
-        if (roles <= 1) continue;
+        if (roles <= 1 || (KINDS[statement.kind].chain && roles <= MAX_CHAIN)) continue;
         const named = elements.filter((e) => e.arn !== '');
         if (!KINDS[statement.kind].chain) {
           const second = named[1];
           report({ offset: second.offset, length: value.offset + value.text.length - second.offset, message: `${statement.label} takes a single role ARN, not a chain.` });
-        } else if (roles > MAX_CHAIN) {
+        } else {
           const extra = named[MAX_CHAIN];
           report({ offset: extra.offset, length: value.offset + value.text.length - extra.offset, message: `A role chain holds at most ${MAX_CHAIN} roles; this one has ${roles}.` });
         }
