@@ -1,6 +1,6 @@
 /** ARN parsing that keeps the span of each field, so findings can point inside a string. */
 import { PARTITIONS } from './regions';
-import { detached, escapeRegExp } from './text';
+import { escapeRegExp, remembered } from './text';
 
 export interface Field { text: string; start: number }
 
@@ -22,18 +22,14 @@ const PARSED_ARNS_KEPT = 8192;
 /** Splits `arn:partition:service:region:account:resource` (the resource may hold more colons).
  * Returns undefined when there are fewer than six fields. Starts are relative to `text`. */
 export function parseArn(text: string): Arn | undefined {
-  let arn = parsedArns.get(text);
-  if (arn !== undefined || parsedArns.has(text)) return arn;
-  // The fields are slices of the key, which keeps them from holding the caller's text alive.
-  const key = detached(text);
-  const fields = arnFields(key);
-  if (fields.length >= 6) {
-    const [prefix, partition, service, region, account, resource] = fields;
-    arn = { prefix, partition, service, region, account, resource };
-  }
-  if (parsedArns.size >= PARSED_ARNS_KEPT) parsedArns.delete(parsedArns.keys().next().value!);
-  parsedArns.set(key, arn);
-  return arn;
+  return remembered(parsedArns, PARSED_ARNS_KEPT, text, arnOf);
+}
+
+function arnOf(text: string): Arn | undefined {
+  const fields = arnFields(text);
+  if (fields.length < 6) return undefined;
+  const [prefix, partition, service, region, account, resource] = fields;
+  return { prefix, partition, service, region, account, resource };
 }
 
 /** Splits at most six colon-separated fields, the last taking the rest; a colon inside a policy
@@ -103,24 +99,9 @@ export function arnShapeProblems(arn: Arn, opts: { allowWildcards: boolean; awsO
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
-/** Recent role ARN problems by text: a SQL file names the same few roles in many statements. Bounded,
- * oldest out first; shared, so callers treat them as read-only. */
-const roleProblems = new Map<string, Problem[]>();
-const ROLE_PROBLEMS_KEPT = 4096;
-
-/** Problems with an IAM role ARN `arn:aws:iam::123456789012:role/path/Name`. */
+/** Problems with an IAM role ARN `arn:aws:iam::123456789012:role/path/Name`. A SQL script's role ARNs
+ * have theirs found once per distinct ARN (`roleArnFacts`). */
 export function roleArnProblems(text: string): Problem[] {
-  let problems = roleProblems.get(text);
-  if (!problems) {
-    const key = detached(text);
-    problems = findRoleArnProblems(key);
-    if (roleProblems.size >= ROLE_PROBLEMS_KEPT) roleProblems.delete(roleProblems.keys().next().value!);
-    roleProblems.set(key, problems);
-  }
-  return problems;
-}
-
-function findRoleArnProblems(text: string): Problem[] {
   const arn = parseArn(text);
   if (!arn) return [{ start: 0, length: Math.max(text.length, 1), message: `"${text}" is not a role ARN: expected arn:aws:iam::<12-digit account>:role/<name>.` }];
   const problems = arnShapeProblems(arn, { allowWildcards: false });

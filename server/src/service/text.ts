@@ -77,6 +77,19 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
+/** `compute(text)`, remembered by text in `memo`, which keeps at most `kept` entries, the oldest out first.
+ * The key is a copy of `text`, and `compute` is given that copy, so that neither the key nor what is made
+ * of it keeps the caller's document alive. The values are shared: callers treat them as read-only. */
+export function remembered<T>(memo: Map<string, T>, kept: number, text: string, compute: (key: string) => T): T {
+  const known = memo.get(text);
+  if (known !== undefined || memo.has(text)) return known as T;
+  const key = detached(text);
+  const value = compute(key);
+  if (memo.size >= kept) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
 /** How many characters are compared at once when looking for where two texts differ. */
 const COMPARED_AT_ONCE = 4096;
 

@@ -1,7 +1,7 @@
 /** The role chains a statement names, wherever they are written: IAM_ROLE, CATALOG_ROLE, the targets of
  * GRANT/REVOKE ASSUMEROLE, and `aws_iam_role=` inside a CREDENTIALS string. */
 import { isAccountPlaceholder, looksLikeArn, parseArn, roleArnProblems, type Arn, type Problem } from '../arn';
-import { detached } from '../text';
+import { remembered } from '../text';
 import type { Clause, SqlStatement, SqlValue } from './statements';
 
 export interface RoleValue {
@@ -91,25 +91,22 @@ const arnFacts = new Map<string, RoleArnFacts>();
 const ARN_FACTS_KEPT = 8192;
 
 export function roleArnFacts(arn: string): RoleArnFacts {
-  let facts = arnFacts.get(arn);
-  if (facts) return facts;
-  // A key of its own, which keeps the map from holding the document's text alive.
-  const key = detached(arn);
-  const parsed = parseArn(key);
+  return remembered(arnFacts, ARN_FACTS_KEPT, arn, factsOf);
+}
+
+function factsOf(arn: string): RoleArnFacts {
+  const parsed = parseArn(arn);
   const nameStart = parsed ? parsed.resource.start + parsed.resource.text.lastIndexOf('/') + 1 : -1;
-  const arnLike = looksLikeArn(key);
-  facts = {
+  const arnLike = looksLikeArn(arn);
+  return {
     parsed,
-    placeholder: key !== '' && isPlaceholderText(key),
+    placeholder: arn !== '' && isPlaceholderText(arn),
     looksLikeArn: arnLike,
     nameStart,
-    namePlaceholder: parsed !== undefined && isPlaceholderText(key.slice(nameStart)),
+    namePlaceholder: parsed !== undefined && isPlaceholderText(arn.slice(nameStart)),
     accountPlaceholder: parsed !== undefined && /^arn$/i.test(parsed.prefix.text) && isAccountPlaceholder(parsed.account.text),
-    problems: arnLike ? roleArnProblems(key) : [],
+    problems: arnLike ? roleArnProblems(arn) : [],
   };
-  if (arnFacts.size >= ARN_FACTS_KEPT) arnFacts.delete(arnFacts.keys().next().value!);
-  arnFacts.set(key, facts);
-  return facts;
 }
 
 /** The comma-separated elements of a role chain value, with their offsets. The parser keeps those of
