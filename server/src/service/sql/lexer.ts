@@ -199,6 +199,13 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
    * the text when it looked for something up to there). */
   let farthest = 0;
   const nextLineFeed = finder(text, '\n');
+  const nextBackslash = finder(text, '\\');
+  const nextBrace = finder(text, '{');
+  /** Whether `next` finds its character at or after `from` and before `limit`. */
+  const between = (next: (from: number) => number, from: number, limit: number) => {
+    const at = next(from);
+    return at >= 0 && at < limit;
+  };
   const closers = new Map<string, (from: number) => number>();
   const closerOf = (needle: string) => {
     let f = closers.get(needle);
@@ -258,6 +265,15 @@ function lexer(text: string, start: number, end: number, stopAfter: number): Lex
     let j = s + openLength;
     let firstLineFeed = -1;
     let lastLineFeed = -1;
+    // Most strings are one line without escapes or braces: their closing quote is found by indexOf, and
+    // the loop below reads only strings that hold one of those.
+    for (;;) {
+      const quote = text.indexOf("'", j);
+      if (quote < 0 || quote >= end || between(nextLineFeed, j, quote) || between(nextBackslash, j, quote) || between(nextBrace, j, quote)) break;
+      j = quote;
+      if (text.charCodeAt(quote + 1) !== Ch.Quote || quote + 1 >= end) break;
+      j += 2;
+    }
     while (j < end) {
       const c = text.charCodeAt(j);
       if (c === Ch.Quote) {
