@@ -540,18 +540,20 @@ class ClauseReader {
     let depth = 0;
     let settingsDepth = -1;
     for (let i = from; i < this.length; i++) {
-      if (this.isOperator(i, OPEN_PAREN)) {
-        depth++;
-        if (this.word(i - 1) === 'SETTINGS') settingsDepth = depth;
-        continue;
-      }
-      if (this.isOperator(i, CLOSE_PAREN)) {
-        if (depth === settingsDepth) settingsDepth = -1;
-        depth = Math.max(0, depth - 1);
+      const word = this.word(i);
+      // A parenthesis has no word: a token with one is looked at once.
+      if (word === '') {
+        if (this.isOperator(i, OPEN_PAREN)) {
+          depth++;
+          if (this.word(i - 1) === 'SETTINGS') settingsDepth = depth;
+        } else if (this.isOperator(i, CLOSE_PAREN)) {
+          if (depth === settingsDepth) settingsDepth = -1;
+          depth = Math.max(0, depth - 1);
+        }
         continue;
       }
       if (depth !== 0 && depth !== settingsDepth) continue;
-      const name = CLAUSE_STARTS.get(this.word(i));
+      const name = CLAUSE_STARTS.get(word);
       if (name) i = this.clause(kind, name, i);
     }
     if (kind === 'copy' || kind === 'copy-job') {

@@ -8,6 +8,8 @@ export const rule: SqlRule = {
   check(model, report) {
     for (const statement of model.statements) {
       for (const role of statement.roles) {
+        // One role is in one partition.
+        if (role.elements.length < 2) continue;
         let first: string | undefined;
         for (const { facts, arnOffset } of role.elements) {
           const partition = facts.parsed?.partition;

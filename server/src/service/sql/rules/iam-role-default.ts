@@ -9,11 +9,10 @@ export const rule: SqlRule = {
   description: 'IAM_ROLE default is an unquoted keyword, accepted by every command that takes IAM_ROLE except COPY JOB (and never by CATALOG_ROLE).',
   check(model, report) {
     for (const statement of model.statements) {
-      const supported = KINDS[statement.kind].defaultRole;
       for (const clause of statement.clauses) {
         const value = clause.value;
         if (!value || !ROLE_CLAUSES.has(clause.name) || !sameWord(value.value, 'default')) continue;
-        const allowed = supported && clause.name !== 'CATALOG_ROLE';
+        const allowed = KINDS[statement.kind].defaultRole && clause.name !== 'CATALOG_ROLE';
         const where = clause.name === 'CATALOG_ROLE' ? 'CATALOG_ROLE' : statement.label;
         const unsupported = `${where} does not accept default: name the role by its ARN.`;
         if (value.kind === 'word') {

@@ -13,6 +13,8 @@ export const rule: SqlRule = {
             report({ offset, length: arn.length, message: `Replace the placeholder "${arn}" with the ARN of the role (arn:aws:iam::<12-digit account>:role/<name>).` });
             continue;
           }
+          // Most ARNs hold no placeholder: the prefix is read only for those that do.
+          if (!facts.accountPlaceholder && !facts.namePlaceholder) continue;
           if (!parsed || !/^arn$/i.test(parsed.prefix.text)) continue;
           if (facts.accountPlaceholder) {
             report({ offset: offset + parsed.account.start, length: parsed.account.text.length, message: `Fill in the account ID: "${parsed.account.text}" is a placeholder for the 12-digit AWS account that owns the role.` });

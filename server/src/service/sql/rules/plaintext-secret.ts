@@ -8,6 +8,8 @@ export const ROLE_PLACEHOLDER = 'arn:aws:iam::<account-id>:role/<role-name>';
 /** The clauses that hold key material by themselves (CREDENTIALS is judged by its pairs). */
 const KEY_CLAUSES = new Set(['ACCESS_KEY_ID', 'SECRET_ACCESS_KEY', 'SESSION_TOKEN', 'TOKEN']);
 
+const holdsKeys = (c: Clause) => KEY_CLAUSES.has(c.name) || (c.pairs?.some((p) => p.key !== 'aws_iam_role' && p.key !== 'master_symmetric_key' && p.hasEquals) ?? false);
+
 /** Secret material written in a value: a literal that is neither templated nor a placeholder. */
 function literalSecret(text: string | undefined, templated: boolean): boolean {
   return text !== undefined && text.trim() !== '' && !templated && !isPlaceholderText(text);
@@ -33,8 +35,9 @@ export const rule: SqlRule = {
   description: 'Access keys written in SQL can be read by anyone who sees the script or the query history; authorize with an IAM role instead.',
   check(model, report) {
     for (const statement of model.statements) {
-      const keyClauses = statement.clauses.filter((c) => KEY_CLAUSES.has(c.name) ||
-        (c.pairs?.some((p) => p.key !== 'aws_iam_role' && p.key !== 'master_symmetric_key' && p.hasEquals)));
+      // Most statements hold no keys: the lists are made only for those that do.
+      if (!statement.clauses.some(holdsKeys)) continue;
+      const keyClauses = statement.clauses.filter(holdsKeys);
       // The secret is the sensitive part; point at it, or else at the key ID or the token.
       const candidates: { offset: number; length: number; secret: boolean }[] = [];
       for (const clause of keyClauses) {

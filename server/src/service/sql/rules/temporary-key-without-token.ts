@@ -1,7 +1,9 @@
+import type { Clause } from '../statements';
 import type { SqlRule } from './rule';
 
 /** Access key IDs of temporary credentials from AWS STS start with ASIA. */
 const TEMPORARY_KEY = /^ASIA[A-Z0-9]{12,}$/;
+const isToken = (c: Clause) => c.name === 'SESSION_TOKEN' || c.name === 'TOKEN';
 
 export const rule: SqlRule = {
   id: 'temporary-key-without-token',
@@ -9,11 +11,10 @@ export const rule: SqlRule = {
   description: 'An access key ID starting with ASIA belongs to temporary credentials, which do not work without their session token.',
   check(model, report) {
     for (const statement of model.statements) {
-      const hasToken = statement.clauses.some((c) => c.name === 'SESSION_TOKEN' || c.name === 'TOKEN');
       for (const clause of statement.clauses) {
         const value = clause.value;
         if (!value || value.templated) continue;
-        if (clause.name === 'ACCESS_KEY_ID' && TEMPORARY_KEY.test(value.value) && !hasToken) {
+        if (clause.name === 'ACCESS_KEY_ID' && TEMPORARY_KEY.test(value.value) && !statement.clauses.some(isToken)) {
           report({ offset: value.offset, length: value.text.length, message: 'This access key ID (ASIA…) is from temporary credentials: add SESSION_TOKEN with its session token, or better, use IAM_ROLE.' });
         }
         if (clause.name === 'CREDENTIALS') {
