@@ -92,6 +92,10 @@ describe('sql lexer: strings', () => {
     assert.deepEqual(only("x 'it''s' y", 'string'), ["'it''s'"]);
   });
 
+  it("reads on past '' into templating and escapes further in the same string", () => {
+    assert.deepEqual(only("x 'it''s {{ q('a') }} ok' y 'b''c\\'d' z", 'string'), ["'it''s {{ q('a') }} ok'", "'b''c\\'d'"]);
+  });
+
   it('reads a backslash as an escape', () => {
     assert.deepEqual(only("x 'a\\'b' y 'c'", 'string'), ["'a\\'b'", "'c'"]);
   });
