@@ -72,7 +72,7 @@ const NONE: Finding[] = [];
 /** `findings` sorted into the stretches `first` to `last` between `offsets` (a finding goes to the stretch
  * its offset is in), with offsets from the start of their stretch. */
 function byStretch(findings: Finding[], offsets: number[], first: number, last: number): Finding[][] {
-  const stretches: Finding[][] = Array.from({ length: last - first + 1 }, () => NONE);
+  const stretches: Finding[][] = new Array<Finding[]>(last - first + 1).fill(NONE);
   for (const f of findings) {
     // The stretch an offset is in: the number of boundaries at or before it.
     const k = Math.min(last, Math.max(first, lastAtOrBefore(offsets, f.offset) + 1));

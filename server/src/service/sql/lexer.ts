@@ -70,6 +70,15 @@ export class TokenList {
     return KIND_NAMES[this.kinds[i] & ~UNTERMINATED];
   }
 
+  /** `kind(i) === 'comment'`, without the name: statements are split on every token. */
+  isComment(i: number): boolean {
+    return (this.kinds[i] & ~UNTERMINATED) === Kind.Comment;
+  }
+
+  isOperator(i: number): boolean {
+    return (this.kinds[i] & ~UNTERMINATED) === Kind.Operator;
+  }
+
   start(i: number): number {
     return this.offsets[i * 4];
   }

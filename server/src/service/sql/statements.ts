@@ -294,12 +294,11 @@ function* addStatements(model: SqlModel, source: Source, tokens: TokenList, end:
     chunk = [];
   };
   for (let i = 0; i < tokens.count; i++) {
-    const kind = tokens.kind(i);
-    if (kind === 'comment') {
+    if (tokens.isComment(i)) {
       model.comments.push({ start: source.toDoc(tokens.start(i)), end: source.toDoc(tokens.end(i)) });
       continue;
     }
-    if (kind === 'operator' && source.text.charCodeAt(tokens.start(i)) === SEMICOLON) {
+    if (tokens.isOperator(i) && source.text.charCodeAt(tokens.start(i)) === SEMICOLON) {
       flush(tokens.start(i));
       if (++flushed % STATEMENTS_PER_STEP === 0) yield;
     } else chunk.push(i);
@@ -500,7 +499,7 @@ class ClauseReader {
   /** Whether token `i` is the one-character operator `op` (its code). */
   private isOperator(i: number, op: number): boolean {
     const t = this.indices[i];
-    if (t === undefined || this.list.kind(t) !== 'operator') return false;
+    if (t === undefined || !this.list.isOperator(t)) return false;
     const start = this.list.start(t);
     return this.list.end(t) - start === 1 && this.source.text.charCodeAt(start) === op;
   }
@@ -558,9 +557,11 @@ class ClauseReader {
     }
     if (kind === 'copy' || kind === 'copy-job') {
       const from = this.statement.clauses.find((c) => c.name === 'FROM')?.value;
-      const prefix = from && !from.templated ? /^([a-z0-9]+):\/\//i.exec(from.value)?.[1].toUpperCase() : undefined;
-      if (prefix === 'S3') this.statement.source = this.statement.clauses.some((c) => c.name === 'SSH') ? 'SSH' : 'S3';
-      else if (prefix === 'DYNAMODB' || prefix === 'EMR') this.statement.source = prefix;
+      // The scheme of the source, in the longest form that can name one (dynamodb://).
+      const scheme = from && !from.templated ? from.value.slice(0, 11).toLowerCase() : '';
+      if (scheme.startsWith('s3://')) this.statement.source = this.statement.clauses.some((c) => c.name === 'SSH') ? 'SSH' : 'S3';
+      else if (scheme.startsWith('dynamodb://')) this.statement.source = 'DYNAMODB';
+      else if (scheme.startsWith('emr://')) this.statement.source = 'EMR';
     }
     if (kind === 'create-external-schema') this.statement.source ??= 'DATA CATALOG';
   }
@@ -647,10 +648,11 @@ class ClauseReader {
       return i + 1;
     }
     if (kind === 'create-external-schema') {
-      const two = `${this.word(i + 1)} ${this.word(i + 2)}`;
-      const found = EXTERNAL_SOURCES.find((s) => s === two || s === this.word(i + 1));
+      const one = this.word(i + 1);
+      const two = `${one} ${this.word(i + 2)}`;
+      const found = EXTERNAL_SOURCES.includes(two) ? two : EXTERNAL_SOURCES.includes(one) ? one : undefined;
       if (found) this.statement.source = found;
-      return found ? i + found.split(' ').length : i;
+      return found === undefined ? i : found === two ? i + 2 : i + 1;
     }
     if (kind === 'create-database') {
       const what = this.word(i + 1);
