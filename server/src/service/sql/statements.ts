@@ -540,7 +540,7 @@ class ClauseReader {
     let settingsDepth = -1;
     for (let i = from; i < this.length; i++) {
       const word = this.word(i);
-      // A parenthesis has no word: a token with one is looked at once.
+      // Parentheses have no word: a word is not compared with them.
       if (word === '') {
         if (this.isOperator(i, OPEN_PAREN)) {
           depth++;
