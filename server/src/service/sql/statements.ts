@@ -173,7 +173,9 @@ export function modelAround(text: string, offset: number): SqlModel {
   const found = readOn(lexed, from, k < 0 ? 0 : boundaries.reaches[k]);
   const past = lastAtOrBefore(boundaries.offsets, found.offsets.at(-1) ?? from) + 1;
   const { offsets, reaches } = boundaries;
-  known = {
+  // Mostly they are the ones known already: a script's 10,000 boundaries are not copied at every key.
+  const same = past - (k + 1) === found.offsets.length && found.offsets.every((o, n) => o === offsets[k + 1 + n] && found.reaches[n] === reaches[k + 1 + n]);
+  if (!same) known = {
     text,
     offsets: [...offsets.slice(0, k + 1), ...found.offsets, ...offsets.slice(past)],
     reaches: [...reaches.slice(0, k + 1), ...found.reaches, ...reaches.slice(past)],
