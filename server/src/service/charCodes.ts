@@ -12,5 +12,7 @@ export const QUESTION = 0x3f;
 export const OPEN_BRACKET = 0x5b;
 export const BACKSLASH = 0x5c;
 export const CLOSE_BRACKET = 0x5d;
+export const LOWER_A = 0x61;
+export const LOWER_Z = 0x7a;
 export const OPEN_BRACE = 0x7b;
 export const CLOSE_BRACE = 0x7d;

@@ -1,7 +1,7 @@
 /** Splits Redshift SQL into statements and finds, in each statement that carries an IAM role or
  * credentials, its kind and its authorization and resource clauses, with document offsets. Statements
  * inside stored-procedure bodies and literal `EXECUTE '…'` strings are found too. */
-import { CLOSE_PAREN, COMMA, OPEN_PAREN, SEMICOLON } from '../charCodes';
+import { CLOSE_PAREN, COMMA, LOWER_A, LOWER_Z, OPEN_PAREN, SEMICOLON } from '../charCodes';
 import { credentialPairs, type CredentialPair } from './credentials';
 import { hasTemplate, lex, unescapeString, type LexProblem, type LexResult, type Token, type TokenList } from './lexer';
 import { roleValues, type RoleValue } from './roles';
@@ -331,7 +331,14 @@ function wordOf(source: Source, tokens: TokenList, i: number | undefined): strin
   if (i === undefined || tokens.kind(i) !== 'word') return '';
   const start = tokens.start(i);
   const end = tokens.end(i);
-  return end - start <= 20 ? source.text.slice(start, end).toUpperCase() : '';
+  if (end - start > 20) return '';
+  const { text } = source;
+  // Keywords are mostly written in capitals already: those are not upper-cased again.
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= LOWER_A && c <= LOWER_Z) || c >= 128) return text.slice(start, end).toUpperCase();
+  }
+  return text.slice(start, end);
 }
 
 function toDocToken(source: Source, t: Token): Token {
