@@ -491,6 +491,11 @@ const roleWord = (w: string) => !CLAUSE_WORDS.has(w);
  * over at once. Clause names are the map's own strings rather than the words sliced from the text, so
  * the rules' many comparisons and lookups of `clause.name` meet the same string every time. */
 const CLAUSE_STARTS = new Map(['IAM_ROLE', 'CATALOG_ROLE', 'CREDENTIALS', ...REQUIRED_VALUE, 'ENCRYPTED', 'MANIFEST', ...FLAG_CLAUSES, 'REGION', ...OPTIONAL_VALUE, 'JSON', 'AVRO', 'FROM', 'TO', 'ON', 'FOR', 'FUNCTION', 'JOB'].map((w) => [w, w]));
+/** For each first letter, a bit for the length of each word of CLAUSE_STARTS: most other words are passed
+ * over without a lookup, which hashes the word. */
+const CLAUSE_START_SHAPES = new Uint32Array(128);
+for (const w of CLAUSE_STARTS.keys()) CLAUSE_START_SHAPES[w.charCodeAt(0)] |= 1 << w.length;
+const mayStartClause = (word: string) => (CLAUSE_START_SHAPES[word.charCodeAt(0)] & (1 << word.length)) !== 0;
 
 /** Reads the clauses of one statement, in source tokens, into the statement (document offsets). */
 class ClauseReader {
@@ -561,7 +566,7 @@ class ClauseReader {
         continue;
       }
       if (depth !== 0 && depth !== settingsDepth) continue;
-      const name = CLAUSE_STARTS.get(word);
+      const name = mayStartClause(word) ? CLAUSE_STARTS.get(word) : undefined;
       if (name) i = this.clause(kind, name, i);
     }
     if (kind === 'copy' || kind === 'copy-job') {
