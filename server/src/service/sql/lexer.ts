@@ -75,6 +75,10 @@ export class TokenList {
     return (this.kinds[i] & ~UNTERMINATED) === Kind.Comment;
   }
 
+  isWord(i: number): boolean {
+    return (this.kinds[i] & ~UNTERMINATED) === Kind.Word;
+  }
+
   isOperator(i: number): boolean {
     return (this.kinds[i] & ~UNTERMINATED) === Kind.Operator;
   }

@@ -328,7 +328,7 @@ function stripControlWords(source: Source, tokens: TokenList, chunk: number[]): 
 /** Token `i` upper-cased if it is a word that may be a keyword (at most 20 characters, as
  * MASTER_SYMMETRIC_KEY), else ''. */
 function wordOf(source: Source, tokens: TokenList, i: number | undefined): string {
-  if (i === undefined || tokens.kind(i) !== 'word') return '';
+  if (i === undefined || !tokens.isWord(i)) return '';
   const start = tokens.start(i);
   const end = tokens.end(i);
   if (end - start > 20) return '';
