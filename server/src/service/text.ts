@@ -21,7 +21,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
  * the table shows that it cannot be: a typo is looked up among hundreds of a service's actions, and
  * most of them differ from it within their first letters. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0];
     row[0] = i;
