@@ -68,6 +68,9 @@ describe('sql quick fixes', () => {
     // CREATE MODEL keywords come in the documented order: IAM_ROLE before AUTO, MODEL_TYPE, … SETTINGS, after SAGEMAKER.
     assert.equal(fixed("CREATE MODEL m FROM (SELECT settings, y FROM t) TARGET y FUNCTION f AUTO OFF SETTINGS (S3_BUCKET 'b');", 'missing-authorization'),
       "CREATE MODEL m FROM (SELECT settings, y FROM t) TARGET y FUNCTION f IAM_ROLE default AUTO OFF SETTINGS (S3_BUCKET 'b');");
+    // A keyword before FUNCTION (here the target column) is not where IAM_ROLE goes.
+    assert.equal(fixed("CREATE MODEL m FROM t TARGET objective FUNCTION f AUTO OFF SETTINGS (S3_BUCKET 'b');", 'missing-authorization'),
+      "CREATE MODEL m FROM t TARGET objective FUNCTION f IAM_ROLE default AUTO OFF SETTINGS (S3_BUCKET 'b');");
     assert.equal(fixed("CREATE MODEL m FUNCTION f (varchar, int) RETURNS int SAGEMAKER 'endpoint';", 'missing-authorization'),
       "CREATE MODEL m FUNCTION f (varchar, int) RETURNS int SAGEMAKER 'endpoint' IAM_ROLE default;");
     assert.equal(fixed("CREATE EXTERNAL MODEL m FUNCTION f MODEL_TYPE BEDROCK SETTINGS (MODEL_ID 'x');", 'missing-authorization'),
