@@ -3,7 +3,7 @@
  * one document share the work. */
 import type { Node } from 'jsonc-parser';
 import type { Action, Catalog } from '../catalog';
-import { detached } from '../text';
+import { remembered } from '../text';
 import type { TextEdit } from '../types';
 import { conditionEntries } from './conditions';
 import { type ACTION_ELEMENTS, contentStart, members, type Statement, type StatementElement, stringNodes } from './parse';
@@ -21,7 +21,7 @@ export interface ActionValue {
 const WELL_FORMED = /^([^:\s*?]+):([^:\s]+)$/;
 
 const matchMemo = new WeakMap<Catalog, Map<string, Map<string, Action[]>>>();
-/** Past this many distinct strings (each keystroke in an action makes one), a memo starts over. */
+/** Past this many distinct strings (each keystroke in an action makes one), a memo lets the oldest go. */
 const STRINGS_KEPT = 50_000;
 
 /** Catalogue actions matching `service:pattern`, memoised by service and pattern as written: big
@@ -31,13 +31,8 @@ export function matchedActions(catalog: Catalog, service: string, pattern: strin
   if (!byService) matchMemo.set(catalog, (byService = new Map()));
   let byPattern = byService.get(service);
   if (!byPattern) byService.set(service, (byPattern = new Map()));
-  let actions = byPattern.get(pattern);
-  if (!actions) {
-    actions = /[*?]/.test(pattern) ? catalog.matchActions(service, pattern) : [catalog.action(service, pattern)].filter((a): a is Action => !!a);
-    if (byPattern.size >= STRINGS_KEPT) byPattern.clear();
-    byPattern.set(detached(pattern), actions);
-  }
-  return actions;
+  return remembered(byPattern, STRINGS_KEPT, pattern, (key) =>
+    /[*?]/.test(key) ? catalog.matchActions(service, key) : [catalog.action(service, key)].filter((a): a is Action => !!a));
 }
 
 /** What an action string names, wherever it is written. */
@@ -50,16 +45,14 @@ export function actionValues(statement: Statement, key: typeof ACTION_ELEMENTS[n
   const memo = statement.memo[key];
   if (memo) return memo;
   let known = resolutions.get(catalog);
-  if (!known || known.size > STRINGS_KEPT) resolutions.set(catalog, (known = new Map()));
+  if (!known) resolutions.set(catalog, (known = new Map()));
+  const resolve = (action: string): Resolution => {
+    const m = WELL_FORMED.exec(action);
+    return m && catalog.service(m[1]) ? { service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) } : { service: m?.[1], pattern: m?.[2] };
+  };
   const values = stringNodes(statement.members[key]?.value).map((node): ActionValue => {
     const value: string = node.value;
-    let r = known!.get(value);
-    if (!r) {
-      const key = detached(value);
-      const m = WELL_FORMED.exec(key);
-      r = m && catalog.service(m[1]) ? { service: m[1], pattern: m[2], matches: matchedActions(catalog, m[1], m[2]) } : { service: m?.[1], pattern: m?.[2] };
-      known!.set(key, r);
-    }
+    const r = remembered(known!, STRINGS_KEPT, value, resolve);
     return { node, value, service: r.service, pattern: r.pattern, matches: r.matches };
   });
   return (statement.memo[key] = values);
