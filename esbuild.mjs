@@ -1,5 +1,5 @@
-// Bundles the extension: dist/client.js (vscode external), dist/server.js with its SQL helper thread
-// dist/sqlWorker.js, and dist/cli.js (everything bundled), plus dist/catalog.json. `--test` also bundles the editor test suite.
+// Bundles the extension: dist/client.js (vscode external), dist/server.js and dist/cli.js
+// (everything bundled), plus dist/catalog.json. `--test` also bundles the editor test suite.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -13,7 +13,6 @@ execFileSync(process.execPath, ['scripts/build-catalog.mjs', 'dist/catalog.json'
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/sqlWorker.ts'], outfile: 'dist/sqlWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (withTests) {
@@ -27,6 +26,6 @@ if (withTests) {
   });
 }
 await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
-for (const f of ['dist/client.js', 'dist/server.js', 'dist/sqlWorker.js', 'dist/cli.js', 'dist/catalog.json']) {
+for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/catalog.json']) {
   console.log(`${f.padEnd(20)} ${(statSync(f).size / 1024).toFixed(0).padStart(6)} KB`);
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, createLanguageService, type LanguageService, type Settings } from '../server/src/service';
 import type { Finding, Fix } from '../server/src/service/types';
-import { collect } from './fuzz';
 
 export const ROOT = join(__dirname, '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -55,11 +54,4 @@ export function parseExpectations(text: string): Expectation[] {
     if (!m) throw new Error(`bad expectation line: ${line}`);
     return { where: m[1], rule: m[2], message: m[3] };
   });
-}
-
-/** Every SQL fixture, one after another, repeated past `length` characters: a long script with every
- * kind of SQL finding. */
-export function sqlFixtureScript(length: number): string {
-  const one = collect(join(FIXTURES, 'sql'), /\.sql$/).join('\n;\n');
-  return `${one}\n;\n`.repeat(Math.ceil(length / one.length));
 }

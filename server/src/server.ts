@@ -8,7 +8,7 @@ import { createLanguageService, type CatalogData, type Settings } from './servic
 import { codeActions } from './service/codeActions';
 import { withItemDefaults } from './service/completionList';
 import { generatePermissions, generateRoleChain, generateTrustPolicy } from './service/generators';
-import { roleChainAt, type CheckApart } from './service/sql';
+import { roleChainAt } from './service/sql';
 import {
   GENERATE_CHAIN, GENERATE_PERMISSIONS, GENERATE_TRUST_POLICY, ROLE_CHAIN_AT, type GenerateChainParams, type GeneratePermissionsParams,
   type GenerateResult, type GenerateTrustPolicyParams, type RoleChainAtParams, type RoleChainAtResult,
@@ -16,8 +16,6 @@ import {
 
 export interface Runtime {
   loadCatalog(): CatalogData;
-  /** Where the second half of a long SQL script is checked meanwhile (see sqlHelper.ts). */
-  checkSqlApart?: CheckApart;
 }
 
 /** Role ARNs as written in policies and in SQL IAM_ROLE clauses (a comma separates chained roles there). */
@@ -35,7 +33,6 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const service = createLanguageService({
     catalog: runtime.loadCatalog(),
     onRuleError: (id, error) => connection.console.error(`Rule ${id} failed and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
-    checkSqlApart: runtime.checkSqlApart,
   });
   const pending = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -110,8 +107,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
           diagnostics = step.value;
           break;
         }
-        // A step that waits for work done on the SQL helper thread hands over its promise.
-        await (step.value ?? new Promise(setImmediate));
+        await new Promise(setImmediate);
         if (superseded()) return;
       }
     } catch (error) {

@@ -89,19 +89,6 @@ describe('diagnostics', () => {
       assert.equal(d.range.start.character, sql.lineAt(d.range.start.line).text.indexOf('::') + 2);
     }
   });
-
-  it('finds every mistake of a long script whose halves are checked at once, around the cut too', async () => {
-    // The first check of a long script hands its second half to the server's helper thread, which the
-    // first long script the server meets starts: the second of these two is checked in two halves.
-    const faulty = [3, 9_998, 9_999, 10_000, 10_001, 19_990];
-    const line = (i: number) => `COPY t${i} FROM 's3://amzn-s3-demo-bucket/${i}/' IAM_ROLE 'arn:aws:iam::${faulty.includes(i) ? '0' : ''}123456789012:role/Load${i}';\n`;
-    const text = Array.from({ length: 20_000 }, (_, i) => line(i)).join('');
-    const lines = (d: vscode.Diagnostic[]) => d.filter((x) => ruleIds([x])[0] === 'iam-role-arn').map((x) => x.range.start.line).join(',');
-    for (const name of ['long-1.sql', 'long-2.sql']) {
-      const editor = await openUntitled(name, text);
-      await waitForDiagnostics(editor.document.uri, (d) => lines(d) === faulty.join(','), `the six mistakes of ${name}`);
-    }
-  });
 });
 
 /** The quick fix offered for `diagnostic`: the code action command's results do not carry their

@@ -12,14 +12,13 @@ import type { PolicyRule } from './policy/rules/rule';
 import { policySymbols } from './policy/symbols';
 import { convertToArrayActions } from './policy/to-array';
 import type { Settings } from './settings';
-import { ruleRunner } from './runRule';
-import { sqlFindingSteps, type CheckApart, type SqlCheck } from './sql';
+import { sqlFindingSteps, type SqlCheck } from './sql';
 import { completeSql } from './sql/completion';
 import { hoverSql } from './sql/hover';
 import { forgetBoundaries } from './sql/statements';
 import { finish, type Steps } from './steps';
 import { globToRegExp } from './text';
-import type { Finding } from './types';
+import type { Finding, Report } from './types';
 
 export type { Settings } from './settings';
 export { Catalog } from './catalog';
@@ -29,9 +28,6 @@ export interface ServiceOptions {
   catalog: Catalog | CatalogData;
   /** Called once per rule that throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
-  /** Where a check from scratch of a long SQL script may have its second half checked meanwhile
-   * (another thread): only in `validationSteps`, whose caller awaits what the steps wait for. */
-  checkSqlApart?: CheckApart;
 }
 
 /** How many documents keep their parse: the open editors a user switches between. */
@@ -49,7 +45,18 @@ function matchesAny(uri: string, globs: string[] | null | undefined): boolean {
 
 export function createLanguageService(options: ServiceOptions) {
   const catalog = options.catalog instanceof Catalog ? options.catalog : new Catalog(options.catalog);
-  const runRule = ruleRunner(options.onRuleError);
+  const failedRules = new Set<string>();
+
+  function runRule(id: string, findings: Finding[], run: (report: Report) => void): void {
+    try {
+      run((f) => findings.push({ ...f, rule: id }));
+    } catch (error) {
+      if (!failedRules.has(id)) {
+        failedRules.add(id);
+        options.onRuleError?.(id, error);
+      }
+    }
+  }
 
   function forcedKind(uri: string, settings: Settings | null | undefined): PolicyKind | undefined {
     const kinds = settings?.kinds ?? {};
@@ -120,7 +127,7 @@ export function createLanguageService(options: ServiceOptions) {
 
   /** All findings of a document, before settings decide their severity, a step at a time: the parse,
    * then one rule per step. */
-  function* findingSteps(doc: TextDocument, settings?: Settings | null, apart?: CheckApart): Steps<Finding[]> {
+  function* findingSteps(doc: TextDocument, settings?: Settings | null): Steps<Finding[]> {
     const text = doc.getText();
     const hit = findingsCache.get(doc.uri);
     if (hit && hit.text === text && hit.settings === settings) return hit.findings;
@@ -128,7 +135,7 @@ export function createLanguageService(options: ServiceOptions) {
     let result: Finding[] = [];
     let sqlCheck: SqlCheck | undefined;
     if (c?.language === 'policy') result = yield* policyFindingSteps(withinLimit(c.policy, settings));
-    else if (c?.language === 'sql') ({ findings: result, check: sqlCheck } = yield* sqlFindingSteps(text, runRule, hit?.sqlCheck, apart));
+    else if (c?.language === 'sql') ({ findings: result, check: sqlCheck } = yield* sqlFindingSteps(text, runRule, hit?.sqlCheck));
     findingsCache.delete(doc.uri);
     findingsCache.set(doc.uri, { text, settings, findings: result, sqlCheck });
     if (findingsCache.size > PARSE_CACHE_SIZE) findingsCache.delete(findingsCache.keys().next().value!);
@@ -141,14 +148,13 @@ export function createLanguageService(options: ServiceOptions) {
 
   /** The diagnostics of a document a step at a time, for a caller that serves other requests between
    * the steps of a large document. Such a caller must stop when the document changes: the last step
-   * places the findings in the document as it is then. It must also await a promise that a step yields
-   * (the half of a long SQL script checked by `checkSqlApart`). */
+   * places the findings in the document as it is then. */
   function* validationSteps(doc: TextDocument, settings?: Settings | null): Steps<Diagnostic[]> {
-    return toDiagnostics(doc, yield* findingSteps(doc, settings, options.checkSqlApart), settings);
+    return toDiagnostics(doc, yield* findingSteps(doc, settings), settings);
   }
 
   function validate(doc: TextDocument, settings?: Settings | null): Diagnostic[] {
-    return toDiagnostics(doc, findings(doc, settings), settings);
+    return finish(validationSteps(doc, settings));
   }
 
   /** Completion comes right after a keystroke, before validation parses the new text: it works from

@@ -1,50 +1,16 @@
 /** The Redshift SQL analyser: reads the statements and their authorization clauses a part at a time, and
  * runs every SQL rule over each part. A check after an edit reads again only the statements the edit changed. */
-import { finish, type Steps } from '../steps';
-import type { RunRule } from '../runRule';
-import type { Finding } from '../types';
+import type { Steps } from '../steps';
+import type { Finding, Report } from '../types';
 import { lexSteps, type LexResult } from './lexer';
 import { SQL_RULES } from './rules';
 import { lastAtOrBefore } from '../text';
-import { carryOver, checkParts, learnBoundaries, lexFrom, readOn, type Boundaries } from './statements';
+import { carryOver, checkParts, learnBoundaries, lexFrom, type Boundaries } from './statements';
 
 export { accessAt, accessOf, roleChainAt, type RoleRef, type StatementAccess } from './access';
 export { parseSql, statementAt, type SqlModel, type SqlStatement } from './statements';
 
-/** What a check of the statements of a text from one boundary to its end found: the findings, and the
- * boundaries and their reaches as the lexer met them from there (see `LexResult`). */
-export interface StretchCheck { findings: Finding[]; boundaries: number[]; reaches: number[] }
-
-/** Has the statements of `text` from the boundary `from` to its end checked elsewhere (another thread,
- * with `checkStretch`), or answers undefined at once when it cannot take the work. The promise never
- * rejects: it brings undefined when the work failed, which is then done here. */
-export type CheckApart = (text: string, from: number) => Promise<StretchCheck | undefined> | undefined;
-
-/** Below this length a script is checked in one piece: handing half of it to another thread and taking
- * the findings back would cost more than it saves. */
-const SPLIT_MIN_LENGTH = 200_000;
-
-/** Where a long script is cut in two for `CheckApart`: after the first `;` that ends a line from the
- * middle on. A guess, not yet known to be a boundary (the `;` may be inside a string or a body): the
- * lexing of the first half tells. */
-function splitPoint(text: string): number | undefined {
-  if (text.length < SPLIT_MIN_LENGTH) return undefined;
-  const end = /;[ \t]*\r?\n/g;
-  end.lastIndex = text.length >> 1;
-  const found = end.exec(text);
-  return found ? found.index + 1 : undefined;
-}
-
-/** The statements of `text` from the boundary `from` to its end, checked a part at a time. */
-function* stretchSteps(text: string, from: number, runRule: RunRule): Steps<StretchCheck> {
-  const lexed = lexFrom(text, from);
-  return { findings: yield* findingSteps(text, lexed, runRule), boundaries: lexed.boundaries, reaches: lexed.reaches };
-}
-
-/** `stretchSteps` at once: the work of a `CheckApart` on another thread. */
-export function checkStretch(text: string, from: number, runRule: RunRule): StretchCheck {
-  return finish(stretchSteps(text, from, runRule));
-}
+type RunRule = (id: string, findings: Finding[], run: (report: Report) => void) => void;
 
 /** What a check of a text found, kept for the next check of the same document: the text's statement
  * boundaries, and the findings of each stretch of text between two of them (the first stretch from the
@@ -56,29 +22,12 @@ export interface SqlCheck { boundaries: Boundaries; stretches: Finding[][] }
  * checked by every rule in one step (see `checkParts`). After one: the statements between the boundaries
  * that an edit moved or removed are read and checked again (see `carryOver`); the findings of the others
  * are the earlier check's, moved with their text. */
-export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCheck, apart?: CheckApart): Steps<{ findings: Finding[]; check: SqlCheck }> {
+export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCheck): Steps<{ findings: Finding[]; check: SqlCheck }> {
   if (!earlier) {
-    const split = apart && splitPoint(text);
-    const theirs = split === undefined ? undefined : apart?.(text, split);
-    // With the second half taken elsewhere, this side lexes only up to the split (or the first boundary after it).
-    const lexed = yield* lexSteps(text, theirs ? split! - 1 : Infinity);
-    let findings = yield* findingSteps(text, lexed, runRule);
-    let offsets = lexed.boundaries;
-    let reaches = lexed.reaches;
-    const stop = offsets.at(-1);
-    if (theirs && stop !== undefined && stop >= split!) {
-      // The half from `stop` on: the other thread's if `stop` is where it started (the guess was a
-      // boundary) and it did the work, or else this side's.
-      let rest = stop === split ? yield* awaited(theirs) : undefined;
-      rest ??= yield* stretchSteps(text, stop, runRule);
-      const after = readOn(rest, stop, reaches.at(-1)!);
-      offsets = [...offsets, ...after.offsets];
-      reaches = [...reaches, ...after.reaches];
-      findings = findings.concat(rest.findings);
-    }
-    const boundaries = { text, offsets, reaches };
+    const lexed = yield* lexSteps(text);
+    const boundaries = { text, offsets: lexed.boundaries, reaches: lexed.reaches };
     learnBoundaries(boundaries);
-    return checked({ boundaries, stretches: byStretch(findings, offsets, 0, offsets.length) });
+    return checked({ boundaries, stretches: byStretch(yield* findingSteps(text, lexed, runRule), boundaries.offsets, 0, boundaries.offsets.length) });
   }
   yield;
   const carried = carryOver(earlier.boundaries, text);
@@ -116,18 +65,6 @@ function* findingSteps(text: string, lexed: LexResult, runRule: RunRule): Steps<
     for (const rule of SQL_RULES) runRule(rule.id, findings, (report) => rule.check(part, report));
   });
   return findings;
-}
-
-/** The value of `promise`, waited for by yielding it. */
-function* awaited<T>(promise: Promise<T>): Steps<T> {
-  let settled = false;
-  let value: T;
-  void promise.then((v) => {
-    settled = true;
-    value = v;
-  });
-  while (!settled) yield promise;
-  return value!;
 }
 
 const NONE: Finding[] = [];

@@ -197,9 +197,9 @@ export function lex(text: string, start = 0, end = text.length, stopAfter = Infi
 /** How many characters `lexSteps` lexes per step: about a millisecond's work. */
 const LEX_STEP = 65_536;
 
-/** `lex` of a text from its start, a step at a time: a step lexes about LEX_STEP characters (a token is never split). */
-export function* lexSteps(text: string, stopAfter = Infinity): Steps<LexResult> {
-  const { lexUntil, ...result } = lexer(text, 0, text.length, stopAfter);
+/** `lex` of a whole text, a step at a time: a step lexes about LEX_STEP characters (a token is never split). */
+export function* lexSteps(text: string): Steps<LexResult> {
+  const { lexUntil, ...result } = lexer(text, 0, text.length, Infinity);
   for (let limit = LEX_STEP; !lexUntil(limit); limit += LEX_STEP) yield;
   return result;
 }
@@ -209,9 +209,9 @@ export function* lexSteps(text: string, stopAfter = Infinity): Steps<LexResult> 
  * counted under cachegrind, lexing the benchmark script took 149 million instructions as a generator,
  * 141 million so, against 137 million before it could stop. */
 function lexer(text: string, start: number, end: number, stopAfter: number): LexResult & { lexUntil(limit: number): boolean } {
-  // Room for a token every eight characters (SQL scripts run at about nine) up to where the lexing is to
-  // stop, so that a long script's list is seldom copied to grow.
-  const tokens = new TokenList(Math.max(64, (Math.min(end, stopAfter) - start) >> 3));
+  // Room for a token every eight characters (SQL scripts run at about nine), so that a long script's
+  // list is seldom copied to grow; a lexing that stops at a statement's end starts small.
+  const tokens = new TokenList(stopAfter === Infinity ? Math.max(64, (end - start) >> 3) : 1024);
   const problems: LexProblem[] = [];
   const boundaries: number[] = [];
   const reaches: number[] = [];

@@ -199,7 +199,7 @@ export function lexFrom(text: string, from: number, stopAfter = Infinity): LexRe
 
 /** The boundaries of a lexing that started at the `;` before `from` (or at 0), past `from`; their reaches
  * include `reach`, how far the lexer had read to come to `from`. */
-export function readOn(lexed: Pick<LexResult, 'boundaries' | 'reaches'>, from: number, reach: number): { offsets: number[]; reaches: number[] } {
+function readOn(lexed: LexResult, from: number, reach: number): { offsets: number[]; reaches: number[] } {
   const first = lexed.boundaries[0] === from ? 1 : 0;
   return { offsets: lexed.boundaries.slice(first), reaches: lexed.reaches.slice(first).map((r) => Math.max(r, reach)) };
 }
