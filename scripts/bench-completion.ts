@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, createLanguageService } from '../server/src/service';
+import { inBundle, runBundled } from './bundled';
+
+if (!inBundle) runBundled(__filename);
 
 const count = Number(process.argv[2] ?? 2000);
 const samples = Number(process.argv[3] ?? 100);

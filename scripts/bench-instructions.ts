@@ -6,18 +6,18 @@
 // `npm run bench` cannot. The collector still adapts to timing, and a count now and then comes out a fifth
 // higher: count each build more than once. Each case runs 4 and then 24 times; the figures are the difference over the 20 extra runs,
 // which leaves out start-up and the first runs' compilation. The measured code is bundled by esbuild,
-// as the server is (code loaded through tsx runs markedly slower). Needs valgrind (apt-get install
+// as the server is (see bundled.ts). Needs valgrind (apt-get install
 // valgrind) and dist/catalog.json; a case takes one to three minutes.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/service';
 import { parsePolicy } from '../server/src/service/policy/parse';
 import { lex } from '../server/src/service/sql/lexer';
 import { parseSql } from '../server/src/service/sql/statements';
+import { bundle, SERVER_NODE_OPTIONS } from './bundled';
 import { policyWorkload, sqlWorkload } from './workloads.mjs';
 
 const SQL_TOKEN = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$\$[\s\S]*?\$\$|[A-Za-z_][\w$]*|\d+(?:\.\d+)?|\s+|[^\s]/g;
@@ -48,10 +48,10 @@ function validate(text: string, run: number, languageId: string): void {
 const FLOOR_RUNS = 4;
 const RUNS = 24;
 
-function measure(bundle: string, name: string, runs: number): { instructions: number; d1: number; ll: number } {
+function measure(script: string, name: string, runs: number): { instructions: number; d1: number; ll: number } {
   const result = spawnSync('setarch', ['-R', 'valgrind',
     '--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null',
-    process.execPath, '--max-semi-space-size=4', '--predictable', '--hash-seed=1', '--random-seed=1', bundle,
+    process.execPath, ...SERVER_NODE_OPTIONS, '--predictable', '--hash-seed=1', '--random-seed=1', script,
   ], { env: { ...process.env, INSTRUCTIONS_CASE: name, INSTRUCTIONS_RUNS: String(runs) }, encoding: 'utf8' });
   if (result.error) throw new Error(`valgrind could not be started (${result.error.message}): install it with apt-get install valgrind.`);
   if (result.status !== 0) throw new Error(`${name} failed:\n${result.stderr.slice(-2000)}`);
@@ -62,14 +62,12 @@ function measure(bundle: string, name: string, runs: number): { instructions: nu
 function main(): void {
   const chosen = process.argv.slice(2);
   const names = Object.keys(CASES).filter((name) => chosen.length === 0 || chosen.some((c) => name.toLowerCase().includes(c.toLowerCase())));
-  // Inside the project, so that the bundle finds esbuild, which it imports but does not contain.
-  const bundle = join(__dirname, '..', 'node_modules', '.cache', 'bench-instructions.js');
-  buildSync({ entryPoints: [__filename], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], define: { __dirname: JSON.stringify(__dirname) }, external: ['esbuild'], logLevel: 'warning' });
+  const bundled = bundle(__filename);
   const million = (x: number) => (x / 1e6).toFixed(1).padStart(8);
   console.log(`per run, over runs ${FLOOR_RUNS + 1}–${RUNS}: instructions, first-level data cache misses, last-level data cache misses (millions)`);
   for (const name of names) {
-    const few = measure(bundle, name, FLOOR_RUNS);
-    const many = measure(bundle, name, RUNS);
+    const few = measure(bundled, name, FLOOR_RUNS);
+    const many = measure(bundled, name, RUNS);
     const per = (k: 'instructions' | 'd1' | 'll') => (many[k] - few[k]) / (RUNS - FLOOR_RUNS);
     console.log(`${name.padEnd(26)} ${million(per('instructions'))} ${million(per('d1'))} ${million(per('ll'))}`);
   }
