@@ -1,4 +1,5 @@
 /** Shared by the unit tests: the built catalogue, a service, documents and fixture expectations. */
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -33,6 +34,8 @@ export function documentOf(text: string, languageId = 'json', uri = 'file:///tes
 export function findingsOf(text: string, languageId = 'json', uri?: string, settings?: Settings): (Finding & { where: string })[] {
   const doc = documentOf(text, languageId, uri);
   return getService().findings(doc, settings).map((f) => {
+    // Positions clamp offsets to the text: a finding past its end would pass unseen without this.
+    assert.ok(f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length, `${f.rule} at ${f.offset}+${f.length} is outside the ${text.length} characters of the text`);
     const s = doc.positionAt(f.offset);
     const e = doc.positionAt(f.offset + f.length);
     return { ...f, where: `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1}` };

@@ -37,6 +37,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let supportsConfiguration = false;
+  let supportsWorkspaceFolders = false;
+  let workspaceFolders: string[] = [];
   /** The completion item defaults the client reads (LSP 3.17). */
   let completionDefaults: string[] = [];
   const roleArnsByDocument = new Map<string, { version: number; arns: string[] }>();
@@ -56,12 +58,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return [...arns];
   }
 
+  /** The workspace folder that holds `uri` (the innermost), which the settings' globs start from. */
+  function folderOf(uri: string): string | undefined {
+    let found: string | undefined;
+    for (const folder of workspaceFolders) {
+      const inside = uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+      if (inside && (!found || folder.length > found.length)) found = folder;
+    }
+    return found;
+  }
+
   function getSettings(uri: string): Promise<Settings> {
-    if (!supportsConfiguration) return Promise.resolve({});
+    if (!supportsConfiguration) return Promise.resolve({ folder: folderOf(uri) });
     let settings = settingsCache.get(uri);
     if (!settings) {
       settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'redshiftIam' })
-        .then((s: Settings | null) => s ?? {}, () => ({}));
+        .then((s: Settings | null) => ({ ...s, folder: folderOf(uri) }), () => ({ folder: folderOf(uri) }));
       settingsCache.set(uri, settings);
     }
     return settings;
@@ -127,6 +139,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onInitialize((params) => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    supportsWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     completionDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     return {
       capabilities: {
@@ -135,19 +149,30 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'redshift-iam', version: service.catalog.version },
     };
   });
 
-  connection.onInitialized(() => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'redshiftIam' });
-  });
-
-  connection.onDidChangeConfiguration(() => {
+  /** Settings (and the folders their globs start from) changed: every open document is checked again. */
+  function settingsChanged(): void {
     settingsCache.clear();
     for (const doc of documents.all()) schedule(doc, 0);
+  }
+
+  connection.onInitialized(() => {
+    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'redshiftIam' });
+    if (supportsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        settingsChanged();
+      });
+    }
   });
+
+  connection.onDidChangeConfiguration(settingsChanged);
 
   // onDidChangeContent also fires for an open: a newly opened document is validated at once (not
   // through a timer, which waits at least a millisecond).

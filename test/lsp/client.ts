@@ -31,11 +31,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** `textDocument`: more client capabilities of that group, such as `completion`. */
-  async initialize(textDocument: Record<string, unknown> = {}): Promise<unknown> {
+  /** `textDocument`: more client capabilities of that group, such as `completion`; `workspaceFolders`: the
+   * URIs of the folders open, as a client that supports several sends them. */
+  async initialize(textDocument: Record<string, unknown> = {}, workspaceFolders?: string[]): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid, rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
+      workspaceFolders: workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() })) ?? null,
+      capabilities: { workspace: { configuration: true, workspaceFolders: !!workspaceFolders }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

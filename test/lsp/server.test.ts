@@ -65,3 +65,25 @@ describe('language server over stdio', () => {
     assert.deepEqual((fix.diagnostics as Diagnostic[])[0].code, 'unknown-key');
   });
 });
+
+describe('language server: globs of the settings', () => {
+  const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}';
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ exclude: ['work/**', 'legacy/**'] });
+    await client.initialize({}, ['file:///home/work/repo']);
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('start from the workspace folder of the document, and follow the folders as they change', async () => {
+    // `work/**` names a folder above the workspace folder: the checkout's location excludes nothing.
+    assert.equal((await client.open('file:///home/work/repo/p.json', 'json', policy)).length, 1);
+    assert.deepEqual(await client.open('file:///home/work/repo/legacy/p.json', 'json', policy), []);
+    // Without a workspace folder around it, a glob matches any end of the path.
+    const outside = client.diagnostics('file:///home/work/repo/p.json', 1);
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: 'file:///home/work/repo', name: 'repo' }] } });
+    assert.deepEqual((await outside).diagnostics, []);
+  });
+});

@@ -22,6 +22,8 @@ const POLICY = `{
 const CLEAN_POLICY = '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }\n';
 const NOT_A_POLICY = '{ "name": "package", "Foo": 1 }\n';
 
+const BOM = '\uFEFF';
+
 const temps: string[] = [];
 after(() => { for (const t of temps) rmSync(t, { recursive: true, force: true }); });
 
@@ -38,8 +40,14 @@ function folder(files: Record<string, string>): string {
 
 function run(cwd: string, args: string[], input?: string) {
   assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first.');
-  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, input, encoding: 'utf8' });
+  // A run that hangs (reading a FIFO) fails instead of holding up the suite.
+  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, input, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The files named by the findings of JSON output, in order. */
+function filesWithFindings(json: string): string[] {
+  return [...new Set((JSON.parse(json) as { file: string }[]).map((f) => f.file))];
 }
 
 /** What the service itself reports for a text, in the CLI's JSON shape. */
@@ -79,6 +87,26 @@ describe('check: text output', () => {
     assert.equal(run(cwd, ['bad.json', '--fail-on', 'information']).status, 1);
     writeFileSync(join(cwd, '.redshift-iam.json'), '{ "rules": { "unknown-key": "hint" } }');
     assert.equal(run(cwd, ['bad.json', '--fail-on', 'information']).status, 0);
+  });
+});
+
+describe('check: control characters', () => {
+  // A statement key with a newline and an action with a terminal escape, both quoted by the messages.
+  const policy = '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:Get\\u001b[31mObject", "Resource": "*", "Cond\\ntion": 1 }] }\n';
+
+  it('are escaped in text output, one finding per line', () => {
+    const r = run(folder({ 'p.json': policy }), []);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, expectedJson('', policy).length + 1);
+    assert.ok(lines.some((l) => l.startsWith('p.json:') && l.includes('Unknown statement key "Cond\\ntion"')), r.stdout);
+    assert.ok(lines.some((l) => l.includes('"Get\\u001b[31mObject"')), r.stdout);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+  });
+
+  it('are kept as they are in JSON output', () => {
+    const r = run(folder({ 'p.json': policy }), ['--format', 'json']);
+    assert.deepEqual(JSON.parse(r.stdout), expectedJson('p.json', policy));
+    assert.ok(JSON.parse(r.stdout).some((f: { message: string }) => f.message.includes('"Cond\ntion"')));
   });
 });
 
@@ -217,11 +245,11 @@ describe('check: folder walk', () => {
       'src/policy.txt': POLICY,
     });
     const r = run(cwd, ['--format', 'json']);
-    const files = [...new Set(JSON.parse(r.stdout).map((f: { file: string }) => f.file))];
+    const files = filesWithFindings(r.stdout);
     assert.deepEqual(files, ['src/keep.tmp.json', 'src/top.json']);
     // The same .gitignore files apply when only a subfolder is walked.
     const sub = run(join(cwd, 'src'), ['.', '--format', 'json']);
-    assert.deepEqual([...new Set(JSON.parse(sub.stdout).map((f: { file: string }) => f.file))], ['keep.tmp.json', 'top.json']);
+    assert.deepEqual(filesWithFindings(sub.stdout), ['keep.tmp.json', 'top.json']);
   });
 
   it('checks a file named on the command line whatever its name', () => {
@@ -229,6 +257,38 @@ describe('check: folder walk', () => {
     const r = run(cwd, ['policy.txt']);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^policy\.txt:2:3 error unknown-key/);
+  });
+
+  it('tests .gitignore on a symbolic link as a file, without following it', () => {
+    const cwd = folder({ '.gitignore': '*.json\n!good.json\n', 'good.json': CLEAN_POLICY });
+    symlinkSync(join(cwd, 'missing.json'), join(cwd, 'dangling.json'));
+    const r = run(cwd, []);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^1 file checked/);
+  });
+
+  it('skips FIFOs in a folder and refuses one named on the command line', { skip: process.platform === 'win32' }, () => {
+    const cwd = folder({ 'good.json': CLEAN_POLICY });
+    assert.equal(spawnSync('mkfifo', [join(cwd, 'fifo.json')]).status, 0);
+    const walked = run(cwd, []);
+    assert.equal(walked.status, 0, walked.stderr);
+    assert.match(walked.stdout, /^1 file checked/);
+    const named = run(cwd, ['fifo.json', 'good.json']);
+    assert.equal(named.status, 2);
+    assert.equal(named.stderr, 'redshift-iam: fifo.json: not a regular file\n');
+    assert.match(named.stdout, /^1 file checked/);
+  });
+
+  it('checks a file whose name is not valid UTF-8, shown with U+FFFD', { skip: process.platform !== 'linux' }, () => {
+    const cwd = folder({});
+    writeFileSync(Buffer.concat([Buffer.from(join(cwd, 'caf')), Buffer.from([0xe9]), Buffer.from('.json')]), POLICY);
+    writeFileSync(Buffer.concat([Buffer.from(join(cwd, 'caf')), Buffer.from([0xe8]), Buffer.from('.json')]), CLEAN_POLICY);
+    const r = run(cwd, []);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^caf\uFFFD\.json:2:3 error unknown-key/);
+    assert.match(r.stdout, /^2 files checked/m);
   });
 
   it('checks SQL files next to policies', () => {
@@ -272,6 +332,40 @@ describe('check: settings file', () => {
     assert.match(forced.stdout, /^forced\.json:1:3 error unknown-key Unknown top-level key "name"/m);
   });
 
+  it('matches globs from the working folder, not from the top of the disk', () => {
+    // The repository is in a folder named tmp, as a checkout under /tmp is.
+    const cwd = join(folder({}), 'tmp', 'repo');
+    mkdirSync(join(cwd, 'src'), { recursive: true });
+    mkdirSync(join(cwd, 'tmp'));
+    writeFileSync(join(cwd, '.redshift-iam.json'), JSON.stringify({ exclude: ['tmp/**'], include: ['tmp/**'] }));
+    writeFileSync(join(cwd, 'src/p.json'), POLICY);
+    writeFileSync(join(cwd, 'src/package.json'), NOT_A_POLICY);
+    writeFileSync(join(cwd, 'tmp/p.json'), POLICY);
+    writeFileSync(join(cwd, 'tmp/load.sql'), "COPY t FROM 's3://b/p' IAM_ROLE 'arn:aws:iam::123:role/A';\n");
+    const r = run(cwd, ['--format', 'json']);
+    assert.deepEqual(filesWithFindings(r.stdout), ['src/p.json']);
+    // --config in src: globs still start from the working folder, where no p.json is.
+    writeFileSync(join(cwd, 'src/settings.json'), JSON.stringify({ exclude: ['p.json'] }));
+    const config = run(cwd, ['--config', 'src/settings.json', '--format', 'json']);
+    assert.deepEqual(filesWithFindings(config.stdout), ['src/p.json', 'tmp/load.sql', 'tmp/p.json']);
+  });
+
+  it('never checks the settings file in use, even when an include glob matches it', () => {
+    const settings = '{ "include": ["**/*.json"] }';
+    const cwd = folder({ '.redshift-iam.json': settings, 'ci/settings.json': settings, 'good.json': CLEAN_POLICY });
+    const r = run(cwd, ['--format', 'json']);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(filesWithFindings(r.stdout), ['ci/settings.json']);
+    const named = run(cwd, ['--config', 'ci/settings.json', '--format', 'json', '.', 'ci/settings.json']);
+    assert.deepEqual(filesWithFindings(named.stdout), ['.redshift-iam.json']);
+  });
+
+  it('takes null for maxStatements, meaning the default', () => {
+    const r = run(folder({ '.redshift-iam.json': '{ "maxStatements": null }', 'good.json': CLEAN_POLICY }), []);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^1 file checked/);
+  });
+
   it('reads --config FILE instead', () => {
     const cwd = folder({ 'ci/settings.json': '{ "rules": { "unknown-key": "warning" } }', 'bad.json': POLICY });
     const r = run(cwd, ['--config', 'ci/settings.json', 'bad.json']);
@@ -310,6 +404,26 @@ describe('check: settings file', () => {
   });
 });
 
+describe('check: byte-order mark', () => {
+  const SQL = "COPY t FROM 's3://b/p' IAM_ROLE 'arn:aws:iam::123:role/A';\n";
+
+  it('is not content: findings keep the positions the editor shows', () => {
+    const cwd = folder({ 'p.json': BOM + POLICY.replace('\n', ''), 'load.sql': BOM + SQL });
+    const r = run(cwd, ['--format', 'json']);
+    assert.deepEqual(JSON.parse(r.stdout), [...expectedJson('load.sql', SQL, 'sql'), ...expectedJson('p.json', POLICY.replace('\n', ''))]);
+    assert.ok(JSON.parse(r.stdout).some((f: { range: { start: { line: number } } }) => f.range.start.line === 0));
+    const stdin = run(cwd, ['-', '--language', 'json', '--format', 'json'], BOM + POLICY);
+    assert.deepEqual(JSON.parse(stdin.stdout), expectedJson('<stdin>', POLICY));
+  });
+
+  it('is skipped in the settings file and in .gitignore', () => {
+    const cwd = folder({ '.redshift-iam.json': `${BOM}{ "rules": { "unknown-key": "off" } }`, '.gitignore': `${BOM}ignored.json\n`, 'ignored.json': '{ "Statement": 1 }', 'bad.json': POLICY });
+    const r = run(cwd, []);
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.equal(r.stdout.trim(), '1 file checked: 0 errors, 0 warnings, 0 information, 0 hints.');
+  });
+});
+
 describe('check: usage and I/O errors', () => {
   it('reports a missing file in one line, checks the others and exits 2', () => {
     const cwd = folder({ 'good.json': CLEAN_POLICY });
@@ -324,8 +438,28 @@ describe('check: usage and I/O errors', () => {
     symlinkSync(join(cwd, 'gone.json'), join(cwd, 'link.json'));
     const r = run(cwd, ['--format', 'json']);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^redshift-iam: \S*link\.json: no such file or folder\n$/);
+    assert.equal(r.stderr, 'redshift-iam: link.json: no such file or folder\n');
     assert.deepEqual(JSON.parse(r.stdout), []);
+  });
+
+  it('takes every argument after -- as a path', () => {
+    const cwd = folder({ '-x.json': POLICY, '--format': POLICY });
+    const r = run(cwd, ['--format', 'json', '--', '-x.json', '--format']);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(filesWithFindings(r.stdout), ['-x.json', '--format']);
+  });
+
+  // Until the parser refuses deep nesting, the service overflows the stack on this file; afterwards it
+  // checks it. Either way the run goes on with the other files and prints no stack trace.
+  it('goes on with the other files when one cannot be checked (deeply nested JSON)', () => {
+    const cwd = folder({ 'a.json': `{ "Statement": ${'['.repeat(10_000)}${']'.repeat(10_000)} }`, 'b.json': POLICY });
+    const r = run(cwd, ['--format', 'json']);
+    assert.doesNotMatch(r.stderr, /\n\s+at |RangeError/);
+    assert.ok(JSON.parse(r.stdout).some((f: { file: string }) => f.file === 'b.json'), r.stdout);
+    if (r.stderr) {
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^redshift-iam: a\.json: could not be checked: [^\n]+\n$/);
+    } else assert.equal(r.status, 1);
   });
 
   it('prints the usage with --help', () => {

@@ -110,6 +110,14 @@ describe('policy completion: keys', () => {
     assertValidJson(accept(value.cursor, item(value, '[{…}]')));
   });
 
+  it('offers a statement, not another array, inside the Statement array', () => {
+    for (const text of ['{ "Version": "2012-10-17", "Statement": [|] }', '{ "Version": "2012-10-17", "Statement": [{}, |] }']) {
+      const items = completionsAt(text);
+      assert.deepEqual(labels(items), ['{…}'], text);
+      assertValidJson(accept(items.cursor, item(items, '{…}')));
+    }
+  });
+
   it('offers the principal types and the condition operators as keys', () => {
     const principal = completionsAt(statement('"Principal": { "AWS": "*", | }'));
     assert.deepEqual(labels(principal), ['Service', 'Federated', 'CanonicalUser']);

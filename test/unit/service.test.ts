@@ -56,6 +56,55 @@ describe('language service', () => {
     assert.equal(service.classify(documentOf('x', 'plaintext')), undefined);
   });
 
+  it('matches globs from the folder they start from, and reads any URI', () => {
+    const service = getService();
+    const folder = 'file:///home/runner/work/repo';
+    // Above the folder, `work/**` and `tmp/**` name nothing: a checkout's location does not exclude it.
+    for (const exclude of [['work/**'], ['repo/**']]) {
+      assert.equal(service.classify(documentOf(policy, 'json', `${folder}/src/p.json`), { exclude, folder })?.language, 'policy', exclude[0]);
+    }
+    assert.equal(service.classify(documentOf(policy, 'json', `${folder}/legacy/p.json`), { exclude: ['legacy/**'], folder }), undefined);
+    assert.equal(service.classify(documentOf(policy, 'json', `${folder}/src/legacy/p.json`), { exclude: ['legacy/**'], folder })?.language, 'policy');
+    assert.equal(service.classify(documentOf(policy, 'json', `${folder}/src/fixtures/p.json`), { exclude: ['**/fixtures/**'], folder }), undefined);
+    assert.equal(service.classify(documentOf('{"name":"x"}', 'json', `${folder}/iam/r%20ole.json`), { include: ['iam/r ole.json'], folder })?.language, 'policy');
+    // A malformed escape in a URI is read as written, not thrown at every request.
+    const doc = documentOf(policy, 'json', 'file:///a%zz.json');
+    assert.ok(service.validate(doc, { exclude: ['x/**'] }).some((d) => d.code === 'unknown-action'));
+    assert.ok(service.validate(doc, { include: ['**/a%zz.json'] }).some((d) => d.code === 'unknown-action'));
+  });
+
+  it('reads a policy nested far too deep for a recursive parser without throwing, and says why it stops', () => {
+    const service = getService();
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const texts = [deep(10000), `{"Statement": ${deep(10000)}}`, `{"Statement": ${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}}`,
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}]}`,
+      `{"Statement": ${deep(10000)} // a comment`];
+    for (const text of texts) {
+      const doc = documentOf(text);
+      const diagnostics = service.validate(doc);
+      if (text.includes('Statement')) assert.deepEqual(diagnostics.map((d) => d.code), ['json-syntax'], text.slice(0, 40));
+      for (const offset of [1, 20, text.length >> 1, text.length]) {
+        service.complete(doc, doc.positionAt(offset));
+        service.hover(doc, doc.positionAt(offset));
+      }
+      service.documentSymbols(doc);
+    }
+    // At the limit itself the policy is read as usual.
+    const atLimit = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":${deep(58)}}}}]}`;
+    assert.ok(service.validate(documentOf(atLimit)).some((d) => d.code === 'unknown-action'));
+  });
+
+  it('checks wildcard actions of any length in linear time', () => {
+    const started = performance.now();
+    const actions = [`s3:${'*a'.repeat(12)}*c`, `s3:${'a'.repeat(60)}`, 'a'.repeat(40000)];
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+    const errors: string[] = [];
+    const service = createLanguageService({ catalog: getService().catalog, onRuleError: (id) => errors.push(id) });
+    service.validate(documentOf(text));
+    assert.deepEqual(errors, []);
+    assert.ok(performance.now() - started < 2000, 'a regular expression of these wildcards backtracked for minutes');
+  });
+
   it('lets go of a closed document: memory returns to where it was', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -77,6 +77,14 @@ describe('sql quick fixes', () => {
       "CREATE EXTERNAL MODEL m FUNCTION f IAM_ROLE default MODEL_TYPE BEDROCK SETTINGS (MODEL_ID 'x');");
   });
 
+  it('offers no clause to add while a string or name of the statement is unclosed, which the clause would land in', () => {
+    for (const text of ["COPY t FROM 's3://b/k\n", "UNLOAD ('select 1') TO 's3://b/k\n", 'CREATE MODEL m FROM t TARGET c FUNCTION "f\n']) {
+      const [finding] = sqlFindings(text, 'missing-authorization');
+      assert.ok(finding, text);
+      assert.equal(finding.fixes, undefined, text);
+    }
+  });
+
   it('removes a stray character or fixes the case of a CREDENTIALS key', () => {
     assert.equal(fixed("COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=<id>;<aws_secret_access_key=<s>';", 'credentials-string'),
       "COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=<id>;aws_secret_access_key=<s>';");

@@ -1,14 +1,11 @@
 /** `redshift-iam check`: checks policy JSON and Redshift SQL files with the editor's language service. */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type Settings } from '../service';
-import { globToRegExp } from '../service/text';
+import { createLanguageService, matchesGlobs, type Settings } from '../service';
 import type { Severity } from '../service/types';
-import { ConfigError, loadConfig } from './config';
-import { collectFiles, ioProblem, languageOfFile } from './files';
-import { byPosition, severityOf, toJson, toText, type CheckedFile } from './report';
+import { ConfigError, configPath, loadConfig } from './config';
+import { collectFiles, errorMessage, ioProblem, languageOfFile, readText } from './files';
+import { byPosition, describePath, escapeControlCharacters, severityOf, toJson, toText, type CheckedFile } from './report';
 import { toSarif } from './sarif';
 import { loadCatalog, USAGE, UsageError } from './usage';
 
@@ -38,6 +35,11 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 function parseCheckArgs(args: string[]): CheckOptions {
   const options: CheckOptions = { format: 'text', failOn: 'error', paths: [] };
   for (let i = 0; i < args.length; i++) {
+    // After `--` every argument is a path, even one starting with `-`.
+    if (args[i] === '--') {
+      options.paths.push(...args.slice(i + 1));
+      break;
+    }
     // `--option=value` and `--option value` are the same.
     const equals = args[i].startsWith('--') ? args[i].indexOf('=') : -1;
     const arg = equals < 0 ? args[i] : args[i].slice(0, equals);
@@ -60,13 +62,6 @@ function parseCheckArgs(args: string[]): CheckOptions {
   return options;
 }
 
-/** The path as shown: relative to the working folder, `/`-separated; outside it, its file URI too. */
-function describePath(cwd: string, path: string): Pick<CheckedFile, 'display' | 'outsideUri'> {
-  const rel = relative(cwd, path);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { display: path.split(sep).join('/'), outsideUri: pathToFileURL(path).href };
-  return { display: rel.split(sep).join('/') };
-}
-
 export function check(args: string[]): number {
   const options = parseCheckArgs(args);
   if (options.help) {
@@ -77,24 +72,27 @@ export function check(args: string[]): number {
   const problems: string[] = [];
   let settings: Settings;
   try {
-    settings = loadConfig(cwd, options.config);
+    // Globs start from the working folder, also for a settings file elsewhere (--config).
+    settings = { ...loadConfig(cwd, options.config), folder: pathToFileURL(cwd).href };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`redshift-iam: ${error.message}`);
+    console.error(`redshift-iam: ${escapeControlCharacters(error.message)}`);
     return 2;
   }
 
   const collected = collectFiles(options.paths.filter((p) => p !== STDIN).concat(options.paths.length ? [] : ['.']), cwd);
   problems.push(...collected.problems);
-  // In the command line `exclude` skips SQL files too, so that a folder can be left out of CI entirely.
-  const excludes = (settings.exclude ?? []).map(globToRegExp);
+  const settingsFile = configPath(cwd, options.config);
   const inputs: { where: Pick<CheckedFile, 'display' | 'outsideUri'>; uri: string; languageId: string; read: () => string }[] = [];
-  for (const path of collected.files) {
-    if (excludes.some((re) => re.test(path.split(sep).join('/')))) continue;
-    inputs.push({ where: describePath(cwd, path), uri: pathToFileURL(path).href, languageId: languageOfFile(path) ?? 'json', read: () => readFileSync(path, 'utf8') });
+  for (const raw of collected.files) {
+    const path = raw.toString();
+    const uri = pathToFileURL(path).href;
+    // In the command line `exclude` skips SQL files too, so that a folder can be left out of CI entirely.
+    if (path === settingsFile || matchesGlobs(uri, settings.exclude, settings.folder)) continue;
+    inputs.push({ where: describePath(cwd, path), uri, languageId: languageOfFile(path) ?? 'json', read: () => readText(raw) });
   }
   if (options.paths.includes(STDIN)) {
-    inputs.push({ where: { display: '<stdin>' }, uri: 'untitled:stdin', languageId: options.language!, read: () => readFileSync(0, 'utf8') });
+    inputs.push({ where: { display: '<stdin>' }, uri: 'untitled:stdin', languageId: options.language!, read: () => readText(0) });
   }
 
   const service = createLanguageService({ catalog: loadCatalog() });
@@ -108,11 +106,16 @@ export function check(args: string[]): number {
       continue;
     }
     const doc = TextDocument.create(input.uri, input.languageId, 1, text);
-    if (!service.classify(doc, settings)) continue;
-    checked.push({ ...input.where, diagnostics: service.validate(doc, settings).sort(byPosition) });
+    // One file the service fails on must not lose the other files' findings.
+    try {
+      if (!service.classify(doc, settings)) continue;
+      checked.push({ ...input.where, diagnostics: service.validate(doc, settings).sort(byPosition) });
+    } catch (error) {
+      problems.push(`${input.where.display}: could not be checked: ${errorMessage(error)}`);
+    }
   }
 
-  for (const problem of problems) console.error(`redshift-iam: ${problem}`);
+  for (const problem of problems) console.error(`redshift-iam: ${escapeControlCharacters(problem)}`);
   if (options.format === 'text') console.log(toText(checked));
   else console.log(JSON.stringify(options.format === 'json' ? toJson(checked) : toSarif(checked), null, 2));
 

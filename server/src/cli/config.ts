@@ -1,13 +1,12 @@
 /** The command line's settings file: `.redshift-iam.json` in the working folder, or `--config FILE`.
  * Same keys as the editor settings without the `redshiftIam.` prefix: rules, include, exclude, kinds, maxStatements. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../service';
 import { ALL_RULES } from '../service/rules';
 import { didYouMean } from '../service/text';
-import { ioProblem } from './files';
+import { ioProblem, readText } from './files';
 
 export const CONFIG_FILE = '.redshift-iam.json';
 
@@ -18,13 +17,18 @@ const KEYS = ['rules', 'include', 'exclude', 'kinds', 'maxStatements'];
 /** A settings file that cannot be read or is not valid: one line naming the file and, when known, the line. */
 export class ConfigError extends Error {}
 
+/** The settings file in use: `explicitPath` (relative to `cwd`) if given, else CONFIG_FILE in `cwd`. */
+export function configPath(cwd: string, explicitPath?: string): string {
+  return resolve(cwd, explicitPath ?? CONFIG_FILE);
+}
+
 /** The settings: from `explicitPath` (relative to `cwd`) if given, which must exist; else from
  * CONFIG_FILE in `cwd` if present. */
 export function loadConfig(cwd: string, explicitPath?: string): Settings {
   const shown = explicitPath ?? CONFIG_FILE;
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, shown), 'utf8');
+    text = readText(configPath(cwd, explicitPath));
   } catch (error) {
     if (!explicitPath && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new ConfigError(ioProblem(shown, error));
@@ -81,7 +85,9 @@ export function parseConfig(text: string, shown: string): Settings {
         settings.kinds[kind as keyof typeof settings.kinds] = stringList(globs, `kinds.${kind}`);
       }
     } else if (key === 'maxStatements') {
-      if (value.type !== 'number' || !Number.isInteger(value.value) || value.value < 1) fail(value.offset, 'maxStatements must be a whole number of at least 1.');
+      // null means the default, as in the editor setting.
+      const valid = value.type === 'null' || (value.type === 'number' && Number.isInteger(value.value) && value.value >= 1);
+      if (!valid) fail(value.offset, 'maxStatements must be a whole number of at least 1, or null.');
       settings.maxStatements = value.value;
     } else {
       const suggestion = didYouMean(key.replace(/^redshiftIam\./, ''), KEYS);

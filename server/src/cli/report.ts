@@ -1,4 +1,6 @@
 /** What `check` prints: one checked file's diagnostics as text lines, JSON objects or (sarif.ts) SARIF. */
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../service/types';
 
@@ -8,6 +10,21 @@ export interface CheckedFile {
   /** The file's URI when it is outside the working folder (a relative path would climb out of it). */
   outsideUri?: string;
   diagnostics: Diagnostic[];
+}
+
+/** The path as shown: relative to the working folder, `/`-separated; outside it, its file URI too. */
+export function describePath(cwd: string, path: string): Pick<CheckedFile, 'display' | 'outsideUri'> {
+  const rel = relative(cwd, path);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { display: path.split(sep).join('/'), outsideUri: pathToFileURL(path).href };
+  return { display: rel.split(sep).join('/') || '.' };
+}
+
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with its control characters and line separators written as escapes (`\n`, `\u001b`), so that
+ * a quoted key or action can neither split a line of text output nor drive the terminal. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
@@ -36,7 +53,7 @@ export function toText(files: CheckedFile[]): string {
     for (const d of file.diagnostics) {
       const severity = severityOf(d);
       counts[severity]++;
-      lines.push(`${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
+      lines.push(escapeControlCharacters(`${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`));
     }
   }
   lines.push(`${plural(files.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, `

@@ -11,7 +11,8 @@ export const USAGE = `Usage:
                      [--config FILE] [- --language json|sql]
 
 check: checks IAM policy JSON files and Redshift SQL files (folders are walked, skipping what
-.gitignore ignores); "-" reads standard input. Settings come from .redshift-iam.json or --config.
+.gitignore ignores); "-" reads standard input; after "--" every argument is a path. Settings come
+from .redshift-iam.json or --config.
 Exit status: 0 no findings at or above --fail-on (default: error), 1 findings, 2 usage or I/O error.
 
   redshift-iam generate trust --account ACCOUNT --region REGION [--region REGION2...]

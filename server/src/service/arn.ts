@@ -111,7 +111,8 @@ export function roleArnProblems(text: string): Problem[] {
   if (arn.account.text === '') {
     problems.push({ start: arn.account.start, length: Math.max(arn.resource.text.length, 1) + arn.resource.start - arn.account.start, message: 'The role ARN has no account ID: expected arn:aws:iam::<12-digit account>:role/<name>.' });
   }
-  problems.push(...roleResourceProblems(arn.resource));
+  // An empty resource is reported by arnShapeProblems already.
+  if (arn.resource.text !== '') problems.push(...roleResourceProblems(arn.resource));
   return problems;
 }
 

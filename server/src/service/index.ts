@@ -6,7 +6,7 @@ import { Catalog, CatalogData } from './catalog';
 import { toDiagnostics } from './diagnostics';
 import { completePolicy, resolvePolicyCompletion } from './policy/completion';
 import { hoverPolicy } from './policy/hover';
-import { isPolicyText, parsePolicy, PolicyDocument, PolicyKind } from './policy/parse';
+import { isPolicyText, NESTED_TOO_DEEP, parsePolicy, PolicyDocument, PolicyKind } from './policy/parse';
 import { POLICY_RULES } from './policy/rules';
 import type { PolicyRule } from './policy/rules/rule';
 import { policySymbols } from './policy/symbols';
@@ -38,9 +38,22 @@ const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 /** What a text needs to be a policy by its content: a Statement or Version key (see isPolicyText). */
 const POLICY_KEY = /statement|"Version"/i;
 
-function matchesAny(uri: string, globs: string[] | null | undefined): boolean {
-  const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\//i, ''));
-  return (globs ?? []).some((g) => typeof g === 'string' && globToRegExp(g).test(path));
+/** A URI's path with its escapes decoded; a malformed escape (`%zz`) is kept as written. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Whether the document at `uri` matches one of `globs`, relative to `folder` (see Settings) when it is in it. */
+export function matchesGlobs(uri: string, globs: string[] | null | undefined, folder: string | null | undefined): boolean {
+  if (!globs?.length) return false;
+  const base = folder && !folder.endsWith('/') ? `${folder}/` : folder;
+  const relative = !!base && uri.startsWith(base);
+  const path = decodedPath(relative ? uri.slice(base.length) : uri.replace(/^[a-z]+:\/\//i, ''));
+  return globs.some((g) => typeof g === 'string' && globToRegExp(g, relative).test(path));
 }
 
 export function createLanguageService(options: ServiceOptions) {
@@ -60,7 +73,7 @@ export function createLanguageService(options: ServiceOptions) {
 
   function forcedKind(uri: string, settings: Settings | null | undefined): PolicyKind | undefined {
     const kinds = settings?.kinds ?? {};
-    return (['trust', 'identity', 'resource'] as const).find((k) => matchesAny(uri, kinds[k]));
+    return (['trust', 'identity', 'resource'] as const).find((k) => matchesGlobs(uri, kinds[k], settings?.folder));
   }
 
   /** The last parse of each recent document, reused while its text is unchanged, so that completion
@@ -88,9 +101,11 @@ export function createLanguageService(options: ServiceOptions) {
    * A policy comes back parsed, so it is parsed once. */
   function classify(doc: TextDocument, settings?: Settings | null, olderParseWillDo = false): { language: 'sql' } | { language: 'policy'; policy: PolicyDocument } | undefined {
     if (SQL_LANGUAGES.has(doc.languageId)) return { language: 'sql' };
-    if (!JSON_LANGUAGES.has(doc.languageId) || matchesAny(doc.uri, settings?.exclude)) return undefined;
+    if (!JSON_LANGUAGES.has(doc.languageId) || matchesGlobs(doc.uri, settings?.exclude, settings?.folder)) return undefined;
     const kind = forcedKind(doc.uri, settings);
-    const isPolicy = (policy: PolicyDocument) => kind || matchesAny(doc.uri, settings?.include) || isPolicyText(policy.root);
+    // A text nested too deep to parse is a policy by its keys alone: json-syntax then says why it is not read.
+    const isPolicy = (policy: PolicyDocument) => kind || matchesGlobs(doc.uri, settings?.include, settings?.folder) || isPolicyText(policy.root)
+      || (policy.syntaxErrors[0]?.error === NESTED_TOO_DEEP && POLICY_KEY.test(policy.text));
     let policy = parsedPolicy(doc.uri, doc.getText(), kind, olderParseWillDo);
     // An earlier text that was no policy says nothing of this one: a new file that a policy was just
     // typed or pasted into. (A JSON file with neither key is not parsed again.)

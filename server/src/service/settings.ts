@@ -13,4 +13,7 @@ export interface Settings {
   kinds?: Partial<Record<PolicyKind, string[] | null>> | null;
   /** Statements of a policy checked in full; beyond them only JSON syntax and duplicate keys. */
   maxStatements?: number | null;
+  /** Set by the host, not by the user: the folder (a file URI) that globs start from, the document's
+   * workspace folder in the editor and the working folder on the command line. */
+  folder?: string | null;
 }

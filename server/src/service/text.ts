@@ -44,8 +44,10 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Converts a simple glob (`**`, `*`, `?`) into a regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
+/** Converts a simple glob (`**`, `*`, `?`) into a regular expression over `/`-separated paths: over a
+ * whole path relative to the folder the glob starts from (`legacy/**` holds at its top only), or, for a
+ * path outside any such folder, over any end of it. */
+export function globToRegExp(glob: string, relative = false): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -56,7 +58,7 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`(?:^|/)${re}$`);
+  return new RegExp(relative ? `^${re}$` : `(?:^|/)${re}$`);
 }
 
 /** A count with thousands separators, as `toLocaleString('en-US')` writes it, without the cost of ICU

@@ -2,7 +2,7 @@
  * the end of its IAM_ROLE chain must be allowed to do on the resources the statement names. Values the
  * statement does not say (account, Region) come from the inputs, else stay as marked placeholders. */
 import { roleArnProblems } from '../arn';
-import { wildcardRegExp, type Catalog } from '../catalog';
+import { wildcardMatch, type Catalog } from '../catalog';
 import { accessOf, statementAt, type SqlStatement, type StatementAccess } from '../sql';
 import { failure, Generated, oneOrMany, policy, policyJson, PolicyStatement, type ConditionBlock } from './document';
 import { accountIdProblem, partitionOfRegion, partitionOfRole, regionProblem, roleArnProblem, roleName } from './inputs';
@@ -220,7 +220,7 @@ function createModelGrants(ctx: Context, role: string): Grant[] | string {
 function withoutCovered(resources: string[]): string[] {
   const unique = [...new Set(resources)];
   // Resource ARNs match case-sensitively (S3 keys do), unlike the catalogue's action patterns.
-  return unique.filter((r) => !unique.some((w) => w !== r && w.includes('*') && new RegExp(wildcardRegExp(w).source).test(r)));
+  return unique.filter((r) => !unique.some((w) => w !== r && w.includes('*') && wildcardMatch(w, r, { caseSensitive: true })));
 }
 
 /** Grants with the same actions and condition become one statement over all their resources. */

@@ -412,6 +412,8 @@ function valueProposals(keys: string[], site: Site, statement: Statement | undef
   const typed = loc.token ? text.slice(loc.token.offset + (loc.token.quoted ? 1 : 0), offset) : '';
   if (keys.length === 1 && keys[0] === 'Version') return [{ label: '2012-10-17', insert: '2012-10-17', kind: CompletionItemKind.Value, detail: 'Current policy language version' }];
   if (keys.length === 1 && keys[0] === 'Statement' && !loc.token) {
+    // Inside the Statement array, one statement; as the value of Statement, the array.
+    if (typeof loc.path[1] === 'number') return [{ label: '{…}', insert: '{\n\t$0\n}', kind: CompletionItemKind.Snippet, detail: 'Statement', raw: true, retrigger: true }];
     return [{ label: '[{…}]', insert: KEY_VALUES.Statement.value, kind: CompletionItemKind.Snippet, detail: 'Statement list', raw: true, retrigger: true }];
   }
   if (keys[0] !== 'Statement' || keys.length < 2) return [];

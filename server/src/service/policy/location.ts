@@ -5,7 +5,7 @@
  * everything before that point. The tree may be of an older version of the text (the last one parsed
  * before a keystroke), as long as only the part of the text it still describes is used. */
 import { createScanner, Node, parseTree, ScanError, SyntaxKind } from 'jsonc-parser';
-import { type Statement, statementOf } from './parse';
+import { type Statement, statementOf, tooDeepAt } from './parse';
 
 export type PathSegment = string | number;
 
@@ -212,7 +212,8 @@ export function statementAround(text: string, loc: CursorLocation): LocalStateme
   if (loc.path[0] !== 'Statement') return undefined;
   const base = loc.containers[typeof loc.path[1] === 'number' ? 2 : 1];
   if (base === undefined || text[base] !== '{') return undefined;
-  const node = parseTree(text.slice(base, containerEnd(text, base)));
+  const slice = text.slice(base, containerEnd(text, base));
+  const node = tooDeepAt(slice) < 0 ? parseTree(slice) : undefined;
   if (node?.type !== 'object') return undefined;
   return { ...statementOf(node), base };
 }

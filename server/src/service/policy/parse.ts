@@ -1,8 +1,8 @@
 /** Parses JSON text into a policy model that keeps the jsonc-parser nodes, and so their offsets. */
-import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { Node, ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import type { ConditionEntry } from './conditions';
 import type { ActionValue } from './elements';
-import { addRepeatedKeys, parseStrictJson } from './strictJson';
+import { addRepeatedKeys, MAX_NESTING, parseStrictJson } from './strictJson';
 
 export type PolicyKind = 'trust' | 'identity' | 'resource';
 
@@ -133,10 +133,42 @@ function detectKind(statements: Statement[]): PolicyKind {
   return withPrincipal.length > 0 ? 'resource' : 'identity';
 }
 
+/** A parse error of this project's, beside jsonc-parser's codes: objects and arrays nest deeper than
+ * MAX_NESTING (at the bracket that goes too deep). */
+export const NESTED_TOO_DEEP = 1000 as ParseErrorCode;
+
+/** The offset of the first `{` or `[` (outside strings and comments) nested deeper than MAX_NESTING, or -1. */
+export function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      i = text.indexOf('\n', i);
+      if (i < 0) return -1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2);
+      if (i < 0) return -1;
+      i++;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === '}' || c === ']') depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
 export function parsePolicy(text: string, kind?: PolicyKind): PolicyDocument {
   const syntaxErrors: ParseError[] = [];
   const strict = parseStrictJson(text);
-  const root = strict?.root ?? parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let root = strict?.root;
+  if (!strict) {
+    // parseTree recurses at every level: far too deep a text would overflow the stack. Only a text that
+    // is not strict JSON (or nests too deep for the strict parser) is scanned for that.
+    const deep = tooDeepAt(text);
+    if (deep < 0) root = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    else syntaxErrors.push({ error: NESTED_TOO_DEEP, offset: deep, length: 1 });
+  }
   const top = new Map<string, Member>();
   for (const m of members(root)) if (!top.has(m.key)) top.set(m.key, m);
   const statementValue = top.get('Statement')?.value;

@@ -7,6 +7,11 @@ import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_B
 
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** How deep objects and arrays may nest. A policy needs six levels (Statement, a statement, Condition,
+ * an operator, a key, its values); far deeper, a parser that recurses at every level (this one, and
+ * jsonc-parser's) overflows the stack. */
+export const MAX_NESTING = 64;
+
 /** Thrown (and caught below) where the text is not strict JSON. */
 const NOT_STRICT = new Error('not strict JSON');
 
@@ -56,6 +61,7 @@ export function parseStrictJson(text: string): StrictParse | undefined {
   const end = text.length;
   let i = 0;
   let whitespace = 0;
+  let depth = 0;
   // Found while the objects are read, so that no rule walks the whole tree again for them.
   const repeatedKeys: Node[] = [];
 
@@ -86,8 +92,12 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     skipWhitespace();
     const c = text.charCodeAt(i);
     if (c === QUOTE) return string(parent!);
-    if (c === OPEN_BRACE) return object(parent);
-    if (c === OPEN_BRACKET) return array(parent);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_NESTING) throw NOT_STRICT;
+      const node = c === OPEN_BRACE ? object(parent) : array(parent);
+      depth--;
+      return node;
+    }
     LITERAL.lastIndex = i;
     const literal = LITERAL.exec(text)?.[0];
     if (!literal) throw NOT_STRICT;
@@ -169,7 +179,7 @@ export function parseStrictJson(text: string): StrictParse | undefined {
     delete (root as Partial<Building>).parent; // as parseTree leaves its root
     return { root, whitespace, repeatedKeys };
   } catch {
-    // Not strict JSON, or nested deeper than the stack allows: parseTree decides.
+    // Not strict JSON, or nested deeper than MAX_NESTING: the caller decides.
     return undefined;
   }
 }

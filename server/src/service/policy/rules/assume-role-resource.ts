@@ -1,5 +1,5 @@
 import { Arn, looksLikeArn, parseArn } from '../../arn';
-import { wildcardRegExp, type Catalog } from '../../catalog';
+import { wildcardMatch, type Catalog } from '../../catalog';
 import { resourceTypeOf } from '../arns';
 import { actionValues, isAllow } from '../elements';
 import { statementActions, stringNodes } from '../parse';
@@ -17,7 +17,7 @@ function assumesRoles(catalog: Catalog, action: string): { onlyRoles: boolean; a
 
 /** Whether an ARN, wildcards included, can match `arn:…:iam::<account>:role/…`. */
 function couldBeRole(arn: Arn): boolean {
-  if (arn.service.text !== 'iam' && !wildcardRegExp(arn.service.text).test('iam')) return false;
+  if (arn.service.text !== 'iam' && !wildcardMatch(arn.service.text, 'iam')) return false;
   const resource = arn.resource.text;
   const literal = resource.split(/[*?$]/)[0];
   return resource.startsWith('role/') || (literal !== resource && 'role/'.startsWith(literal));

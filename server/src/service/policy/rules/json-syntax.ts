@@ -1,4 +1,6 @@
 import { ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
+import { NESTED_TOO_DEEP } from '../parse';
+import { MAX_NESTING } from '../strictJson';
 import type { PolicyRule } from './rule';
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -18,6 +20,7 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidNumberFormat]: 'Invalid number.',
   [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment.',
   [ParseErrorCode.UnexpectedEndOfNumber]: 'Unterminated number.',
+  [NESTED_TOO_DEEP]: `Objects and arrays nest more than ${MAX_NESTING} deep here (a policy needs six levels): the text is not read further.`,
 };
 
 const LEXICAL = new Set([
@@ -63,7 +66,8 @@ export const rule: PolicyRule = {
       const lexical = LEXICAL.has(e.error);
       if (!lexical && structuralReported) continue;
       if (!lexical || e.error === ParseErrorCode.UnexpectedEndOfString) structuralReported = true;
-      report({ offset, length, message });
+      // jsonc-parser counts a comment unclosed at the end of the text one character past it.
+      report({ offset, length: Math.min(length, text.length - offset), message });
     }
   },
 };

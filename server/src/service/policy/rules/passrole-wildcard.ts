@@ -1,4 +1,4 @@
-import { wildcardRegExp } from '../../catalog';
+import { wildcardMatch } from '../../catalog';
 import { isAllow } from '../elements';
 import { stringNodes } from '../parse';
 import type { PolicyRule } from './rule';
@@ -12,7 +12,7 @@ function isEveryRole(resource: string): boolean {
   return resource === '*' || /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/i.test(resource);
 }
 
-const grantsPassRole = (pattern: string) => wildcardRegExp(pattern).test(PASS_ROLE);
+const grantsPassRole = (pattern: string) => wildcardMatch(pattern, PASS_ROLE);
 
 export const rule: PolicyRule = {
   id: 'passrole-wildcard',

@@ -1,17 +1,15 @@
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from '../../types';
+import { wildcardMatch } from '../../catalog';
 import { ACTION_ELEMENTS } from '../parse';
 import type { PolicyRule } from './rule';
 
 const ACTION_SHAPE = /^(\*|[^:\s]+:[^:\s]+)$/;
 
-/** Matches the values whose every action `pattern` also names. A wildcard inside such a value must
- * meet a `*` of `pattern` (a `?` of `pattern` cannot stand for it), which keeps the answer right for
+/** Whether every action of `value` is one that `pattern` names too. A wildcard inside `value` must meet a
+ * `*` of `pattern` (a `?` of `pattern` cannot stand for it), which keeps the answer right for
  * pattern-in-pattern cases such as `s3:Get*Tagging` inside `s3:Get*`. */
-function coverRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '[^*]');
-  return new RegExp(`^${body}$`, 'i');
-}
+const covers = (pattern: string, value: string) => wildcardMatch(pattern, value, { except: '*' });
 
 /** Removes one element of an array together with the comma that separates it from a neighbour. */
 function removeElement(siblings: Node[], index: number): TextEdit {
@@ -37,12 +35,12 @@ export const rule: PolicyRule = {
         const siblings = element.children!;
         if (!siblings.some((n) => n.type === 'string' && /[*?]/.test(n.value))) continue;
         const values = siblings.map((n) => (n.type === 'string' && ACTION_SHAPE.test(String(n.value)) ? String(n.value) : undefined));
-        const wildcards = values.filter((v): v is string => v !== undefined && /[*?]/.test(v)).map((v) => ({ value: v, re: coverRegExp(v) }));
+        const wildcards = values.filter((v): v is string => v !== undefined && /[*?]/.test(v));
         if (wildcards.length === 0) continue;
         values.forEach((value, index) => {
           if (value === undefined) return;
           // Equal values are duplicates, not one covering the other.
-          const wider = wildcards.find((w) => w.value.toLowerCase() !== value.toLowerCase() && w.re.test(value))?.value;
+          const wider = wildcards.find((w) => w.toLowerCase() !== value.toLowerCase() && covers(w, value));
           if (wider === undefined) return;
           report({
             offset: siblings[index].offset,

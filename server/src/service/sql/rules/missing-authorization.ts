@@ -61,11 +61,13 @@ export const rule: SqlRule = {
       const where = anchor(model.text, statement);
       if (!where) continue;
       const clause = KINDS[statement.kind].defaultRole ? 'IAM_ROLE default' : `IAM_ROLE ${statement.literal(ROLE_PLACEHOLDER)}`;
+      // An unclosed string or name runs to the end of the statement: a clause inserted there would be in it.
+      const fixable = !statement.tokens.some((t) => t.unterminated);
       report({
         offset: statement.head.start,
         length: statement.head.end - statement.head.start,
         message: `${where.what} has no authorization: add IAM_ROLE with ${KINDS[statement.kind].defaultRole ? 'default or ' : ''}the ARN of a role attached to the cluster.`,
-        fixes: [{ title: `Add ${clause}`, edits: [{ offset: where.offset, length: 0, newText: where.before ? `${clause} ` : ` ${clause}` }], preferred: true }],
+        fixes: fixable ? [{ title: `Add ${clause}`, edits: [{ offset: where.offset, length: 0, newText: where.before ? `${clause} ` : ` ${clause}` }], preferred: true }] : undefined,
       });
     }
   },
