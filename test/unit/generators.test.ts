@@ -150,6 +150,7 @@ describe('Redshift trust policy generator', () => {
     ['an unknown deployment', { deployment: 'managed' }, /neither "provisioned"/],
     ['Regions that are not a list', { regions: 'us-east-1' }, /list of Region names/],
     ['a bad role name', { roleName: 'bad name' }, /Invalid role name/],
+    ['a role name with a path, which names the file written', { roleName: '../../etc/x' }, /holds a "\/": give the name alone/],
   ];
   for (const [what, change, message] of refused) {
     it(`refuses ${what}`, () => assert.match(problemOf(generateTrustPolicy({ ...base, ...change } as RedshiftTrustInput)), message));
@@ -221,10 +222,17 @@ describe('role chain generator', () => {
     ['a placeholder account', [role('<account-id>', 'RoleA')], /Role 1 .*not an AWS account ID/],
     ['a repeated role', [role(ACCOUNT, 'RoleA'), role(ACCOUNT, 'RoleB'), role(ACCOUNT, 'RoleA')], /appears twice/],
     ['a role name with a space', [role(ACCOUNT, 'Role A')], /Invalid role name/],
+    ['a role repeated under another path', [role(ACCOUNT, 'a/Name'), role(ACCOUNT, 'b/Name')], /names the same role as .*role\/a\/Name/],
+    ['a role repeated in another case', [role(ACCOUNT, 'RoleA'), role(ACCOUNT, 'rolea')], /names the same role as/],
+    ['a role name with a comma', [role(ACCOUNT, 'a,b')], /comma, which IAM_ROLE reads as the separator/],
   ];
   for (const [what, roles, message] of refused) {
     it(`refuses ${what}`, () => assert.match(problemOf(generateRoleChain({ roles })), message));
   }
+  it('names the files of roles that share a name in different accounts apart, whatever the case', () => {
+    const names = documentsOf(generateRoleChain({ roles: [role(ACCOUNT, 'p/A'), role(OTHER_ACCOUNT, 'q/a')] })).map((d) => d.name);
+    assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length, names.join(' '));
+  });
   it('refuses an unknown trust mode', () => {
     assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A'), role(ACCOUNT, 'B')], trust: 'root' as 'role' })), /neither "role"/);
   });

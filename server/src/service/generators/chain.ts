@@ -40,10 +40,13 @@ function chainInputProblem(input: RoleChainInput): string | undefined {
   return undefined;
 }
 
-/** File-name stems: the role name, with the account when two roles of the chain share a name. */
+/** File-name stems: the role name, with the account when two roles of the chain share a name (in
+ * another account: chainProblem refuses the same name twice in one), told apart without case as some
+ * disks do. */
 function documentStems(roles: readonly string[]): string[] {
   const names = roles.map(roleName);
-  return roles.map((role, i) => (names.indexOf(names[i]) !== names.lastIndexOf(names[i]) ? `${names[i]}-${accountOfRole(role)}` : names[i]));
+  const folded = names.map((n) => n.toLowerCase());
+  return roles.map((role, i) => (folded.indexOf(folded[i]) !== folded.lastIndexOf(folded[i]) ? `${names[i]}-${accountOfRole(role)}` : names[i]));
 }
 
 export function generateRoleChain(input: RoleChainInput): Generated {

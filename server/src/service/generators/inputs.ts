@@ -91,11 +91,18 @@ export function chainProblem(roles: readonly string[]): string | undefined {
   for (const [i, role] of roles.entries()) {
     const problem = roleArnProblem(role);
     if (problem) return `Role ${i + 1} (${role}): ${problem}`;
+    // IAM allows a comma in a role name; IAM_ROLE reads it as the end of the role.
+    if (role.includes(',')) return `Role ${i + 1} (${role}): its name holds a comma, which IAM_ROLE reads as the separator of a chain: Redshift cannot name this role.`;
   }
-  const seen = new Set<string>();
+  // A role is its name in its account, whatever its path, and IAM tells names apart without case.
+  const seen = new Map<string, string>();
   for (const role of roles) {
-    if (seen.has(role)) return `${role} appears twice in the chain; each role assumes the next one, so a role can appear only once.`;
-    seen.add(role);
+    const key = `${accountOfRole(role)}:${roleName(role).toLowerCase()}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      return `${role} ${earlier === role ? 'appears twice in the chain' : `names the same role as ${earlier} (a role is its name in its account, whatever its path or case)`}; each role assumes the next one, so a role can appear only once.`;
+    }
+    seen.set(key, role);
   }
   const first = partitionOfRole(roles[0]);
   const other = roles.find((r) => partitionOfRole(r) !== first);

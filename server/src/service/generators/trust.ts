@@ -49,6 +49,8 @@ export function trustInputProblem(input: RedshiftTrustInput): string | undefined
   const problem = accountIdProblem(String(input.account ?? '')) ?? (regions.length || needsRegion(input) ? regionsProblem(regions) : undefined);
   if (problem) return problem;
   if (input.roleName !== undefined) {
+    // The name also names the file written: a path in it would lead elsewhere.
+    if (String(input.roleName).includes('/')) return `Role name "${input.roleName}" holds a "/": give the name alone, without its path.`;
     const nameProblem = roleResourceProblems({ text: `role/${input.roleName}`, start: 0 })[0];
     if (nameProblem) return nameProblem.message;
   }
