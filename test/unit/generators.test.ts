@@ -151,6 +151,7 @@ describe('Redshift trust policy generator', () => {
     ['Regions that are not a list', { regions: 'us-east-1' }, /list of Region names/],
     ['a bad role name', { roleName: 'bad name' }, /Invalid role name/],
     ['a role name with a path, which names the file written', { roleName: '../../etc/x' }, /holds a "\/": give the name alone/],
+    ['an account ID given as a number', { account: 123456789012 }, /must be given as a string of 12 digits/],
   ];
   for (const [what, change, message] of refused) {
     it(`refuses ${what}`, () => assert.match(problemOf(generateTrustPolicy({ ...base, ...change } as RedshiftTrustInput)), message));

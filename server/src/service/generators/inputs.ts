@@ -6,7 +6,9 @@ import { isRegion, REGIONS } from '../regions';
 import { MAX_CHAIN } from '../sql/syntax';
 import { didYouMean } from '../text';
 
-export function accountIdProblem(value: string): string | undefined {
+export function accountIdProblem(value: unknown): string | undefined {
+  // As a number, an ID would lose its leading zeros, and a policy needs it as a string.
+  if (typeof value !== 'string') return `The account ID ${String(value)} must be given as a string of 12 digits.`;
   if (/^\d{12}$/.test(value)) return undefined;
   if (/^\d+$/.test(value)) return `"${value}" has ${value.length} digits; an AWS account ID has exactly 12.`;
   return `"${value}" is not an AWS account ID: expected 12 digits.`;

@@ -245,7 +245,7 @@ function statementsOf(grants: Grant[]): PolicyStatement[] {
 function inputProblem(input: PermissionsInput): string | undefined {
   if (typeof input !== 'object' || input === null || typeof input.text !== 'string' || !Number.isInteger(input.offset)) return 'The permissions inputs need the SQL text and the cursor offset in it.';
   if (input.account !== undefined) {
-    const problem = accountIdProblem(String(input.account));
+    const problem = accountIdProblem(input.account);
     if (problem) return problem;
   }
   if (input.region !== undefined) {

@@ -46,7 +46,7 @@ export function trustInputProblem(input: RedshiftTrustInput): string | undefined
   const regions = input.regions ?? [];
   if (!isStringList(regions)) return 'The Regions must be a list of Region names such as ["us-east-1"].';
   if (input.dbUsers !== undefined && !isStringList(input.dbUsers)) return 'The database users must be a list of user names.';
-  const problem = accountIdProblem(String(input.account ?? '')) ?? (regions.length || needsRegion(input) ? regionsProblem(regions) : undefined);
+  const problem = accountIdProblem(input.account ?? '') ?? (regions.length || needsRegion(input) ? regionsProblem(regions) : undefined);
   if (problem) return problem;
   if (input.roleName !== undefined) {
     // The name also names the file written: a path in it would lead elsewhere.
