@@ -332,6 +332,12 @@ describe('permissions generator', () => {
     assert.equal(bySid(statements, 'ReadSourceObjects').Resource, 'arn:aws:s3:::example-bucket/tickit/sales_*');
   });
 
+  it('writes the *, ? and $ of an S3 key as the policy variables that stand for them, not as wildcards', () => {
+    const statements = statementsOf(`COPY sales FROM 's3://example-bucket/k?x$y*z/' IAM_ROLE '${ROLE}';`);
+    assert.deepEqual(bySid(statements, 'ListSourcePrefix').Condition, { StringLike: { 's3:prefix': 'k${?}x${$}y${*}z/*' } });
+    assert.deepEqual(list(bySid(statements, 'ReadSourceObjects').Resource), ['arn:aws:s3:::example-bucket/k${?}x${$}y${*}z/*']);
+  });
+
   it('names the policy after the last role of the chain, and reads the manifest bucket and JSONPaths file', () => {
     const [doc] = documentsOf(permissions(CASES[1][1]));
     assert.equal(doc.name, 'BucketOwner.permissions.json');

@@ -53,10 +53,14 @@ function resourceArn(ctx: Context, service: string, type: string, values: Record
   });
 }
 
+/** The bucket and key of an S3 URI. In a key, `*`, `?` and `$` are written as the policy variables that
+ * stand for them (`${*}`, `${?}`, `${$}`): as they are, `*` and `?` would be wildcards in the policy and
+ * grant more than the key names. */
 function s3Location(uri: string): { bucket: string; key: string } {
   const rest = uri.replace(/^s3:\/\//i, '');
   const slash = rest.indexOf('/');
-  return slash < 0 ? { bucket: rest, key: '' } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
+  const key = slash < 0 ? '' : rest.slice(slash + 1).replace(/[*?$]/g, (c) => `\${${c}}`);
+  return { bucket: slash < 0 ? rest : rest.slice(0, slash), key };
 }
 
 const objectArn = (ctx: Context, bucket: string, key: string) => resourceArn(ctx, 's3', 'object', { BucketName: bucket, ObjectName: key });
