@@ -158,6 +158,23 @@ describe('sql hover', () => {
     assert.match(value, /`s3:PutObject`, `s3:GetObject`, `s3:ListBucket` on `s3:\/\/companyb\/redshift\/venue_pipe_`/);
   });
 
+  it('shows a range that holds the cursor: a whole CREDENTIALS pair, a chain element without its spaces', () => {
+    for (const [textWithCursor, shown] of [
+      ["COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=AKIDEX|AMPLE;aws_secret_access_key=<s>'", 'aws_access_key_id=AKIDEXAMPLE'],
+      [`COPY t FROM 's3://b/k' IAM_ROLE '${A}, arn:aws:iam::210987654321:role/Ro|leB '`, 'arn:aws:iam::210987654321:role/RoleB'],
+    ]) {
+      const { doc, position } = at(textWithCursor);
+      const result = getService().hover(doc, position)!;
+      const [start, end] = [doc.offsetAt(result.range!.start), doc.offsetAt(result.range!.end)];
+      assert.equal(doc.getText().slice(start, end), shown);
+      assert.ok(start <= doc.offsetAt(position) && doc.offsetAt(position) <= end);
+    }
+    // On the space after a comma, no role is under the cursor.
+    const { doc, position } = at(`COPY t FROM 's3://b/k' IAM_ROLE '${A},| arn:aws:iam::210987654321:role/RoleB'`);
+    const result = getService().hover(doc, position);
+    if (result?.range) assert.ok(doc.offsetAt(result.range.start) <= doc.offsetAt(position) && doc.offsetAt(position) <= doc.offsetAt(result.range.end));
+  });
+
   it('explains a single role and its range', () => {
     const { doc, position } = at(`COPY t FROM 'dynamodb://Movies' IAM_ROLE 'arn:aws:iam::123456789012:role/Lo|ader' READRATIO 50`);
     const result = getService().hover(doc, position)!;

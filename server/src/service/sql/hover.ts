@@ -55,7 +55,8 @@ function permissionsFor(access: StatementAccess, catalog: Catalog): string[] {
 
 function chainHover(statement: SqlStatement, role: RoleValue, offset: number, catalog: Catalog): Found | null {
   const elements = role.elements.filter((e) => e.arn);
-  const index = elements.findIndex((e) => offset >= e.offset && offset <= e.offset + e.text.length);
+  // On the ARN itself, as the range shown: the spaces around it are not part of it.
+  const index = elements.findIndex((e) => offset >= e.arnOffset && offset <= e.arnOffset + e.arn.length);
   if (index < 0) return null;
   const roles = elements.map((e) => roleInfo(e.arn));
   const catalogRole = role.clause.name === 'CATALOG_ROLE';
@@ -81,8 +82,7 @@ function chainHover(statement: SqlStatement, role: RoleValue, offset: number, ca
     lines.push(`Users and groups granted ASSUMEROLE on this chain may use it in ${commands}.`);
   }
   const element = elements[index];
-  const lead = element.text.length - element.text.trimStart().length;
-  return md(lines.join('\n\n'), element.offset + lead, element.offset + element.text.trimEnd().length);
+  return md(lines.join('\n\n'), element.arnOffset, element.arnOffset + element.arn.length);
 }
 
 export function hoverSql(doc: TextDocument, offset: number, ctx: SqlHoverContext): Hover | null {
@@ -109,7 +109,7 @@ function hoverAt(statement: SqlStatement, offset: number, catalog: Catalog): Fou
     if (clause.name === 'CREDENTIALS' && value && offset >= value.offset && offset <= value.offset + value.text.length) {
       const pair = clause.pairs?.find((p) => offset >= p.offset && offset < p.offset + p.segment.length);
       const doc = pair && CREDENTIAL_KEYS[pair.key];
-      if (pair && doc) return md(`**${pair.key}** (CREDENTIALS)\n\n${doc}`, pair.offset, pair.offset + pair.key.length);
+      if (pair && doc) return md(`**${pair.key}** (CREDENTIALS)\n\n${doc}`, pair.offset, pair.offset + pair.segment.length);
     }
     if (value && offset >= value.start && offset < value.end && ROLE_CLAUSES.has(clause.name)) {
       const word = value.value.toUpperCase();
