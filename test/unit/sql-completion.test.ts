@@ -147,6 +147,14 @@ describe('sql completion: clause keywords', () => {
   });
 });
 
+describe('sql completion right before a word or a value', () => {
+  it('offers nothing that would be glued to it', () => {
+    for (const text of ["COPY t FROM 's3://b/k' IAM_ROLE default\n|REGION 'us-east-1';", "COPY t FROM 's3://b/k' IAM_ROLE |'arn:aws:iam::123456789012:role/A';"]) {
+      assert.deepEqual(labels(text), [], text);
+    }
+  });
+});
+
 describe('sql hover', () => {
   it('explains each hop of a chain and what each role needs', () => {
     const value = hover(`UNLOAD ('select 1') TO 's3://companyb/redshift/venue_pipe_' IAM_ROLE '${A},arn:aws:iam::210987654321:role/Ro|leB'`);

@@ -44,6 +44,8 @@ export function completeSql(doc: TextDocument, offset: number, ctx: SqlCompletio
     return [];
   }
   if (at && at.kind !== 'word') return [];
+  // Right before a word or a value, whatever is inserted would be glued to it (`FORMAT ASREGION`).
+  if (!at && statement.tokens.some((t) => t.start === offset && t.kind !== 'operator')) return [];
   const typed = at ? { start: at.start, end: at.end } : { start: offset, end: offset };
   const before = statement.tokens.filter((t) => t.end <= typed.start).pop();
   const word = before?.kind === 'word' ? text.slice(before.start, before.end).toUpperCase() : '';
