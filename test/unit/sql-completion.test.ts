@@ -126,6 +126,11 @@ describe('sql completion: clause keywords', () => {
     assert.ok(!unload.includes('IAM_ROLE') && !unload.includes('CREDENTIALS') && !unload.includes('ACCESS_KEY_ID'));
   });
 
+  it('adds the ENCRYPTED that KMS_KEY_ID needs, unless the statement has it', () => {
+    assert.equal(accept("UNLOAD ('select 1') TO 's3://b/' IAM_ROLE default |", 'KMS_KEY_ID'), "UNLOAD ('select 1') TO 's3://b/' IAM_ROLE default KMS_KEY_ID '' ENCRYPTED");
+    assert.equal(accept("unload ('select 1') to 's3://b/' iam_role default encrypted |", 'KMS_KEY_ID'), "unload ('select 1') to 's3://b/' iam_role default encrypted kms_key_id ''");
+  });
+
   it('offers the rest of the key pair once keys are used', () => {
     const items = labels("COPY t FROM 's3://b/k' ACCESS_KEY_ID '<id>' |");
     assert.ok(items.includes('SECRET_ACCESS_KEY') && items.includes('SESSION_TOKEN') && !items.includes('IAM_ROLE'));

@@ -216,10 +216,12 @@ function keywordItems(statement: SqlStatement, text: string, range: { start: num
       const takesRole = first === 'IAM_ROLE' || first === 'CATALOG_ROLE';
       const takesString = !takesRole && CLAUSE_DOCS[first] !== undefined && !['ENCRYPTED', 'MANIFEST', 'CLEANPATH', 'ALLOWOVERWRITE', 'SSH'].includes(first);
       const q = quoteOf(statement);
+      // KMS_KEY_ID needs ENCRYPTED: without it, what is inserted would be an error at once.
+      const encrypted = first === 'KMS_KEY_ID' && !names.has('ENCRYPTED') ? ` ${lower ? 'encrypted' : 'ENCRYPTED'}` : '';
       return item({
         label: keyword,
         kind: CompletionItemKind.Keyword,
-        insert: takesRole ? `${written} ` : takesString && keyword === first ? `${written} ${q}$1${q}` : written,
+        insert: takesRole ? `${written} ` : takesString && keyword === first ? `${written} ${q}$1${q}${encrypted}` : written,
         range,
         sortText: String(k).padStart(2, '0'),
         detail: `${statement.label} parameter`,
