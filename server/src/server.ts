@@ -4,7 +4,7 @@ import {
   ResponseError, LSPErrorCodes, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type CatalogData, type Settings } from './service';
+import { createLanguageService, folderPrefix, type CatalogData, type Settings } from './service';
 import { codeActions } from './service/codeActions';
 import { withItemDefaults } from './service/completionList';
 import { generatePermissions, generateRoleChain, generateTrustPolicy } from './service/generators';
@@ -62,8 +62,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   function folderOf(uri: string): string | undefined {
     let found: string | undefined;
     for (const folder of workspaceFolders) {
-      const inside = uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
-      if (inside && (!found || folder.length > found.length)) found = folder;
+      if (uri.startsWith(folderPrefix(folder)) && (!found || folder.length > found.length)) found = folder;
     }
     return found;
   }

@@ -47,10 +47,15 @@ function decodedPath(path: string): string {
   }
 }
 
+/** What the URIs of the files in `folder` (a URI) start with: the folder with a trailing slash. */
+export function folderPrefix(folder: string): string {
+  return folder.endsWith('/') ? folder : `${folder}/`;
+}
+
 /** Whether the document at `uri` matches one of `globs`, relative to `folder` (see Settings) when it is in it. */
 export function matchesGlobs(uri: string, globs: string[] | null | undefined, folder: string | null | undefined): boolean {
   if (!globs?.length) return false;
-  const base = folder && !folder.endsWith('/') ? `${folder}/` : folder;
+  const base = folder ? folderPrefix(folder) : undefined;
   const relative = !!base && uri.startsWith(base);
   const path = decodedPath(relative ? uri.slice(base.length) : uri.replace(/^[a-z]+:\/\//i, ''));
   return globs.some((g) => typeof g === 'string' && globToRegExp(g, relative).test(path));
