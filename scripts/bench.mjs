@@ -48,21 +48,39 @@ const COLD_STARTS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-/** Wall and CPU time of one call of `fn`, in this process. */
+/** Wall and CPU time and page faults of one call of `fn`, in this process. */
 function timeLocal(fn) {
+  const faultsStart = process.resourceUsage().minorPageFault;
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   fn();
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
-  return { ms, cpu: (cpu.user + cpu.system) / 1000 };
+  return { ms, cpu: (cpu.user + cpu.system) / 1000, faults: process.resourceUsage().minorPageFault - faultsStart };
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** A process's fields in /proc/PID/stat, from its state on (field 3 of proc(5) is index 0). */
+const procStat = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
 /** CPU time used so far by a process, all threads (V8's background GC and compiler included). */
 function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = procStat(pid);
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime and stime
+}
+/** Page faults so far of a process that the kernel served without reading a file: each is a page of
+ * memory touched for the first time since it was mapped. */
+const minorFaults = (pid) => Number(procStat(pid)[7]);
+
+/** What touching fresh memory costs on this machine now, per 4 KB page: on some virtual machines a page
+ * fault takes 10 µs or more, and a process that maps new memory for each check pays it on every page. */
+function freshPageMicroseconds() {
+  const bytes = 16 * 1024 * 1024;
+  const faultsStart = process.resourceUsage().minorPageFault;
+  const start = performance.now();
+  Buffer.allocUnsafeSlow(bytes).fill(1);
+  const ms = performance.now() - start;
+  const faults = process.resourceUsage().minorPageFault - faultsStart;
+  return faults > 0 ? (ms * 1000) / faults : undefined;
 }
 
 /** One SQL scan with a single regular expression: comments, strings, dollar quotes, words, numbers, punctuation. */
@@ -153,7 +171,9 @@ async function timeDiagnostics(server, name, languageId, text, floor, warmUpRuns
   let diagnostics = [];
   let uri;
   let cpuStart;
+  let faultsStart;
   let floorCpu = 0;
+  let floorFaults = 0;
   let first;
   for (let run = 0; run < warmUpRuns + RUNS; run++) {
     if (uri) await server.close(uri);
@@ -163,7 +183,10 @@ async function timeDiagnostics(server, name, languageId, text, floor, warmUpRuns
     // The fastest of a few calls: one call alone now and then includes a collection in this process,
     // which made a floor vary from 5 to 47 ms between runs and a ratio with it.
     const floorRun = Array.from({ length: FLOOR_CALLS }, () => timeLocal(floor)).reduce((a, b) => (b.ms < a.ms ? b : a));
-    if (run === warmUpRuns) cpuStart = cpuMs(server.process.pid);
+    if (run === warmUpRuns) {
+      cpuStart = cpuMs(server.process.pid);
+      faultsStart = minorFaults(server.process.pid);
+    }
     const start = performance.now();
     diagnostics = (await server.open(uri, languageId, text + ' '.repeat(run), run + 1)).diagnostics;
     if (run === 0) first = performance.now() - start;
@@ -171,11 +194,13 @@ async function timeDiagnostics(server, name, languageId, text, floor, warmUpRuns
     times.push(performance.now() - start);
     floors.push(floorRun.ms);
     floorCpu += floorRun.cpu / RUNS;
+    floorFaults += floorRun.faults / RUNS;
   }
   return {
-    ms: median(times), first, cpu: (cpuMs(server.process.pid) - cpuStart) / RUNS, uri, diagnostics: diagnostics.length,
+    ms: median(times), first, cpu: (cpuMs(server.process.pid) - cpuStart) / RUNS, faults: (minorFaults(server.process.pid) - faultsStart) / RUNS,
+    uri, diagnostics: diagnostics.length,
     text: text + ' '.repeat(warmUpRuns + RUNS - 1), version: warmUpRuns + RUNS,
-    floor: { ms: median(floors), cpu: floorCpu }, ratio: median(times.map((t, k) => t / floors[k])),
+    floor: { ms: median(floors), cpu: floorCpu, faults: floorFaults }, ratio: median(times.map((t, k) => t / floors[k])),
   };
 }
 
@@ -374,16 +399,16 @@ async function main() {
 
   // Counted per language: each text's own opens, the first series' included.
   const laterOpens = `${WARM_UP_RUNS + RUNS + LATER_WARM_UP_RUNS + 1}–${WARM_UP_RUNS + RUNS + LATER_WARM_UP_RUNS + RUNS}`;
-  // [figure, value, unit, budget, what the budget is, CPU ms, value / budget when not their plain quotient]
+  // [figure, value, unit, budget, what the budget is, CPU ms, value / budget when not their plain quotient, page faults]
   const rows = [
-    ['jsonc-parser parseTree (floor)', policyRun.floor.ms, 'ms', undefined, '', policyRun.floor.cpu],
-    ['SQL regex scan (floor)', sqlRun.floor.ms, 'ms', undefined, '', sqlRun.floor.cpu],
-    [`policy diagnostics (${policyRun.diagnostics} found)`, policyRun.ms, 'ms', 3 * policyRun.floor.ms, '3 × parseTree', policyRun.cpu, policyRun.ratio / 3],
-    [`SQL diagnostics (${sqlRun.diagnostics} found)`, sqlRun.ms, 'ms', 3 * sqlRun.floor.ms, '3 × scan', sqlRun.cpu, sqlRun.ratio / 3],
-    [`protocol alone, policy-sized (${policyWire.ratio.toFixed(2)} × parseTree)`, policyWire.ms, 'ms', undefined, '', policyWire.cpu],
-    [`protocol alone, SQL-sized (${sqlWire.ratio.toFixed(2)} × scan)`, sqlWire.ms, 'ms', undefined, '', sqlWire.cpu],
-    [`policy diagnostics, its opens ${laterOpens} (${policyLater.ratio.toFixed(2)} × parseTree)`, policyLater.ms, 'ms', undefined, '', policyLater.cpu],
-    [`SQL diagnostics, its opens ${laterOpens} (${sqlLater.ratio.toFixed(2)} × scan)`, sqlLater.ms, 'ms', undefined, '', sqlLater.cpu],
+    ['jsonc-parser parseTree (floor)', policyRun.floor.ms, 'ms', undefined, '', policyRun.floor.cpu, undefined, policyRun.floor.faults],
+    ['SQL regex scan (floor)', sqlRun.floor.ms, 'ms', undefined, '', sqlRun.floor.cpu, undefined, sqlRun.floor.faults],
+    [`policy diagnostics (${policyRun.diagnostics} found)`, policyRun.ms, 'ms', 3 * policyRun.floor.ms, '3 × parseTree', policyRun.cpu, policyRun.ratio / 3, policyRun.faults],
+    [`SQL diagnostics (${sqlRun.diagnostics} found)`, sqlRun.ms, 'ms', 3 * sqlRun.floor.ms, '3 × scan', sqlRun.cpu, sqlRun.ratio / 3, sqlRun.faults],
+    [`protocol alone, policy-sized (${policyWire.ratio.toFixed(2)} × parseTree)`, policyWire.ms, 'ms', undefined, '', policyWire.cpu, undefined, policyWire.faults],
+    [`protocol alone, SQL-sized (${sqlWire.ratio.toFixed(2)} × scan)`, sqlWire.ms, 'ms', undefined, '', sqlWire.cpu, undefined, sqlWire.faults],
+    [`policy diagnostics, its opens ${laterOpens} (${policyLater.ratio.toFixed(2)} × parseTree)`, policyLater.ms, 'ms', undefined, '', policyLater.cpu, undefined, policyLater.faults],
+    [`SQL diagnostics, its opens ${laterOpens} (${sqlLater.ratio.toFixed(2)} × scan)`, sqlLater.ms, 'ms', undefined, '', sqlLater.cpu, undefined, sqlLater.faults],
     ['policy diagnostics, first open', policyRun.first, 'ms'],
     ['SQL diagnostics, first open', sqlRun.first, 'ms'],
     ['policy completion median', completion?.median, 'ms', undefined, '', completion?.cpu],
@@ -404,14 +429,14 @@ async function main() {
     ['.vsix size', vsix, 'MB', 3],
   ];
   const number = (x) => x.toFixed(x < 10 ? 2 : 1);
-  const table = [['figure', 'value', 'budget', 'ratio', '', 'CPU']];
-  for (const [name, value, unit, limit, basis, cpu, ofBudget] of rows) {
+  const table = [['figure', 'value', 'budget', 'ratio', '', 'CPU', 'page faults']];
+  for (const [name, value, unit, limit, basis, cpu, ofBudget, faults] of rows) {
     const shown = value === undefined ? 'n/a' : `${number(value)} ${unit}`;
     const budget = limit === undefined ? '' : `≤ ${number(limit)} ${unit}${basis ? ` (${basis})` : ''}`;
     const fraction = limit === undefined || value === undefined ? undefined : ofBudget ?? value / limit;
     const ratio = fraction === undefined ? '' : fraction.toFixed(2);
     const verdict = fraction === undefined ? '' : fraction <= 1 ? 'ok' : 'OVER';
-    table.push([name, shown, budget, ratio, verdict, cpu === undefined || value === undefined ? '' : `${number(cpu)} ms`]);
+    table.push([name, shown, budget, ratio, verdict, cpu === undefined || value === undefined ? '' : `${number(cpu)} ms`, faults === undefined ? '' : faults.toFixed(0)]);
   }
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   for (const [i, row] of table.entries()) {
@@ -422,6 +447,8 @@ async function main() {
   console.log(`Protocol alone: the same texts opened as plain text, which the server receives and answers without analysing them.`);
   console.log(`CPU: mean CPU time per run (the server's, all threads, from /proc; the floors' in this process).`
     + ` On a busy machine wall times grow; CPU times much less. Load average now: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
+  const pageCost = freshPageMicroseconds();
+  console.log(`Page faults: mean per run (the server's; the floors' in this process). Touching fresh memory costs this machine now ${pageCost === undefined ? 'n/a' : `${pageCost.toFixed(1)} µs`} a 4 KB page (a new 16 MB buffer filled once).`);
   if (vsix === undefined) console.log('.vsix size: there is no package in out/ yet; `npm run bench` and `npm run package` build one.');
 }
 
