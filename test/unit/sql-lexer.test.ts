@@ -289,6 +289,20 @@ describe('sql lexer: large and pathological input', () => {
     assert.deepEqual(part.map((t) => [t.kind, t.start, t.end]), lex(text.slice(0, end)).tokens.toArray().map((t) => [t.kind, t.start, t.end]));
   });
 
+  it('lexes into the arrays of a list let go as into new ones, and leaves the list let go empty', () => {
+    const first = lex(text);
+    const expected = lex(statement.repeat(3)).tokens.toArray();
+    first.tokens.release();
+    assert.equal(first.tokens.count, 0);
+    assert.deepEqual(first.tokens.toArray(), []);
+    // The next whole-text lexing takes the larger arrays, holding the first text's tokens past its own.
+    const second = lex(statement.repeat(3));
+    assert.deepEqual(second.tokens.toArray(), expected);
+    const longer = `${statement.repeat(3)}${text}`;
+    second.tokens.release();
+    assert.deepEqual(lex(longer).tokens.toArray().slice(0, expected.length), expected);
+  });
+
   // A quadratic scan over these 60,000 unclosed openers would take minutes: the timeout guards a hang.
   it('gets through many unclosed openers', { timeout: 20_000 }, () => {
     const pathological = "'{{".repeat(20_000) + '\n' + '{{ x'.repeat(20_000) + '\n' + '$a$ '.repeat(20_000);

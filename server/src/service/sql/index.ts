@@ -58,12 +58,14 @@ function checked(check: SqlCheck): { findings: Finding[]; check: SqlCheck } {
 }
 
 /** The findings of the rules on the statements of `lexed`, a part at a time (see `checkParts`). Within a
- * stretch of text, they come in the rules' order, as `checked` lists them. */
+ * stretch of text, they come in the rules' order, as `checked` lists them. The tokens are let go for the
+ * next check to reuse: nothing of the statements, which read them, is kept. */
 function* findingSteps(text: string, lexed: LexResult, runRule: RunRule): Steps<Finding[]> {
   const findings: Finding[] = [];
   yield* checkParts(text, lexed, (part) => {
     for (const rule of SQL_RULES) runRule(rule.id, findings, (report) => rule.check(part, report));
   });
+  lexed.tokens.release();
   return findings;
 }
 
