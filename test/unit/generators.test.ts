@@ -436,7 +436,8 @@ describe('permissions generator', () => {
     ['a bad account', CASES[0][1], { account: '1234' }, /4 digits/],
     ['a bad Region', CASES[0][1], { region: 'mars-1' }, /not an AWS Region/],
     ['a bad default role', CASES[22][1], { defaultRole: `arn:aws:iam::${ACCOUNT}:user/bob` }, /not a role ARN/],
-    ['a malformed role in the statement', `COPY t FROM 's3://b/k' IAM_ROLE 'arn:aws:iam::${ACCOUNT}:user/bob';`, {}, /is not a valid role ARN/],
+    ['a malformed role in the statement', `COPY t FROM 's3://b/k' IAM_ROLE 'arn:aws:iam::${ACCOUNT}:user/bob';`, {}, /role, arn:aws:iam::\d+:user\/bob, is not a valid role ARN/],
+    ['a malformed first role of a chain', `COPY t FROM 's3://b/k' IAM_ROLE 'arn:aws:iam::1234567890123:role/a,${ROLE}';`, {}, /role 1 of 2 in its chain, arn:aws:iam::1234567890123:role\/a, is not a valid role ARN/],
   ];
   for (const [what, sql, values, message] of refused) {
     it(`refuses ${what}`, () => assert.match(problemOf(permissions(sql, values)), message));

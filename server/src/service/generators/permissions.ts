@@ -270,9 +270,13 @@ export function generatePermissions(input: PermissionsInput, catalog: Catalog): 
   // The role at the end of the chain is the one that reaches the resources; an external schema's
   // Data Catalog is reached with its CATALOG_ROLE when it has one.
   const roles = (statement.kind === 'create-external-schema' && access.catalogRoles.length ? access.catalogRoles : access.roles).map((r) => r.arn);
+  // Every role of a chain is checked: the policy is written for the last, but an earlier bad ARN stops
+  // the chain at run time all the same.
+  for (const [k, arn] of roles.entries()) {
+    const roleProblem = roleArnProblems(arn)[0]?.message;
+    if (roleProblem) return failure(`The statement's ${roles.length > 1 ? `role ${k + 1} of ${roles.length} in its chain` : 'role'}, ${arn}, is not a valid role ARN: ${roleProblem}`);
+  }
   const lastRole = roles.at(-1);
-  const roleProblem = lastRole && roleArnProblems(lastRole)[0]?.message;
-  if (roleProblem) return failure(`The statement's role ${lastRole} is not a valid role ARN: ${roleProblem}`);
   const region = access.region ?? input.region;
   if (region && regionProblem(region)) return failure(`The statement's REGION: ${regionProblem(region)}`);
   const role = lastRole ?? (access.authorization === 'default' ? input.defaultRole : undefined);
