@@ -240,6 +240,11 @@ describe('role chain generator', () => {
   it('refuses Redshift restrictions in another partition than the roles', () => {
     assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A')], redshift: { deployment: 'provisioned', regions: ['cn-north-1'], restrictRegions: true } })), /Region cn-north-1 is in partition aws-cn, but the roles are in aws/);
   });
+  it('restricts the first role to a provisioned cluster when the deployment is not given', () => {
+    const [trust] = documentsOf(generateRoleChain({ roles: [role(ACCOUNT, 'A'), role(ACCOUNT, 'B')], redshift: { cluster: 'analytics', regions: ['us-east-1'], restrictRegions: true, sourceArn: true } }));
+    assert.match(trust.content, /redshift\.us-east-1\.amazonaws\.com/);
+    assert.match(trust.content, new RegExp(`arn:aws:redshift:us-east-1:${ACCOUNT}:cluster:analytics`));
+  });
   it('refuses bad Redshift restrictions of the first role', () => {
     assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A')], redshift: { deployment: 'provisioned', regions: ['us-east-1'], dbUsers: ['alice'] } })), /^First role's Redshift trust: .*cluster identifier/);
   });

@@ -13,9 +13,14 @@ export interface RoleChainInput {
   /** Role ARNs in chain order: the first is the role attached to the cluster or namespace. */
   roles: string[];
   trust?: ChainTrust;
-  /** Restrictions of the first role's Redshift trust; its account is the first role's. Without
-   * them the first role trusts redshift.amazonaws.com. */
-  redshift?: Omit<RedshiftTrustInput, 'account' | 'roleName'>;
+  /** Restrictions of the first role's Redshift trust; its account is the first role's, its deployment
+   * a provisioned cluster unless told. Without them the first role trusts redshift.amazonaws.com. */
+  redshift?: Partial<Pick<RedshiftTrustInput, 'deployment'>> & Omit<RedshiftTrustInput, 'account' | 'roleName' | 'deployment'>;
+}
+
+/** The first role's Redshift trust inputs, as both the check and the generator read them. */
+function firstRoleTrust(input: RoleChainInput): RedshiftTrustInput {
+  return { deployment: 'provisioned', ...input.redshift, account: accountOfRole(input.roles[0]) };
 }
 
 function iamRoleClause(roles: readonly string[]): string {
@@ -32,7 +37,7 @@ function chainInputProblem(input: RoleChainInput): string | undefined {
   }
   if (input.redshift === undefined) return undefined;
   if (typeof input.redshift !== 'object' || input.redshift === null) return 'The Redshift trust restrictions must be an object.';
-  const redshiftProblem = trustInputProblem({ ...input.redshift, account: accountOfRole(input.roles[0]) });
+  const redshiftProblem = trustInputProblem(firstRoleTrust(input));
   if (redshiftProblem) return `First role's Redshift trust: ${redshiftProblem}`;
   const partition = partitionOfRole(input.roles[0]);
   const region = (input.redshift.regions ?? []).find((r) => partitionOfRegion(r) !== partition);
@@ -59,7 +64,7 @@ export function generateRoleChain(input: RoleChainInput): Generated {
     name: `${stems[role]}.${kind}.json`, kind, language: 'json', role: roles[role], content: policyJson(policy(statements)),
   });
 
-  const redshiftTrust = redshiftTrustPolicy({ deployment: 'provisioned', ...input.redshift, account: accountOfRole(roles[0]) });
+  const redshiftTrust = redshiftTrustPolicy(firstRoleTrust(input));
   if (!redshiftTrust.ok) return failure(`First role's Redshift trust: ${redshiftTrust.problem}`);
   roles.forEach((_, i) => {
     if (i === 0) {
