@@ -3,7 +3,7 @@
  * matches both. Every doubt resolves towards "they overlap", so a caller that reports a mismatch
  * never reports one that could be wrong. */
 import { COLON, DOLLAR, OPEN_BRACE, QUESTION, SLASH, STAR } from './charCodes';
-import { escapeRegExp } from './text';
+import { escapeRegExp, remembered } from './text';
 
 /** A pattern as codes: a lower-cased character code, or one of these. */
 const ONE = -1; // `?`: any one character
@@ -113,8 +113,18 @@ function encoding(pattern: ArnPattern): Encoded {
 
 const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
 
+/** Recent policy patterns by text, as parseArn keeps its parses: a check of a large policy made some
+ * 2,000 of them with their codes, over a megabyte, at every check of the same text. Shared, so read-only
+ * but for the codes each makes once. */
+const policyPatterns = new Map<string, ArnPattern>();
+const POLICY_PATTERNS_KEPT = 8192;
+
 /** A policy's ARN pattern: `*` and `?` are wildcards, `${aws:username}` and other variables any text. */
 export function resourcePattern(text: string): ArnPattern {
+  return remembered(policyPatterns, POLICY_PATTERNS_KEPT, text, patternOf);
+}
+
+function patternOf(text: string): ArnPattern {
   const pattern: ArnPattern = { text, template: false, service: serviceField(text) };
   if (text.length <= PLAIN_MAX && !WILDCARD_OR_VARIABLE.test(text)) {
     const lower = text.toLowerCase();
