@@ -244,6 +244,8 @@ describe('role chain generator', () => {
     const [trust] = documentsOf(generateRoleChain({ roles: [role(ACCOUNT, 'A'), role(ACCOUNT, 'B')], redshift: { cluster: 'analytics', regions: ['us-east-1'], restrictRegions: true, sourceArn: true } }));
     assert.match(trust.content, /redshift\.us-east-1\.amazonaws\.com/);
     assert.match(trust.content, new RegExp(`arn:aws:redshift:us-east-1:${ACCOUNT}:cluster:analytics`));
+    const [same] = documentsOf(generateRoleChain({ roles: [role(ACCOUNT, 'A'), role(ACCOUNT, 'B')], redshift: { deployment: undefined, cluster: 'analytics', regions: ['us-east-1'], restrictRegions: true, sourceArn: true } }));
+    assert.equal(same.content, trust.content);
   });
   it('refuses bad Redshift restrictions of the first role', () => {
     assert.match(problemOf(generateRoleChain({ roles: [role(ACCOUNT, 'A')], redshift: { deployment: 'provisioned', regions: ['us-east-1'], dbUsers: ['alice'] } })), /^First role's Redshift trust: .*cluster identifier/);

@@ -20,7 +20,7 @@ export interface RoleChainInput {
 
 /** The first role's Redshift trust inputs, as both the check and the generator read them. */
 function firstRoleTrust(input: RoleChainInput): RedshiftTrustInput {
-  return { deployment: 'provisioned', ...input.redshift, account: accountOfRole(input.roles[0]) };
+  return { ...input.redshift, deployment: input.redshift?.deployment ?? 'provisioned', account: accountOfRole(input.roles[0]) };
 }
 
 function iamRoleClause(roles: readonly string[]): string {

@@ -36,7 +36,7 @@ export function* sqlFindingSteps(text: string, runRule: RunRule, earlier?: SqlCh
   const from = carried.kept ? offsets[carried.kept - 1] : 0;
   const lastRead = carried.resumed < 0 ? offsets.length : carried.resumed;
   yield;
-  const found = yield* findingSteps(text, lexFrom(text, from, carried.resumed < 0 ? Infinity : offsets[carried.resumed] - 1), runRule);
+  const found = yield* findingSteps(text, lexFrom(text, from, carried.resumed < 0 ? Infinity : offsets[carried.resumed] - 1, true), runRule);
   const stretches = [
     ...earlier.stretches.slice(0, carried.kept),
     ...byStretch(found, offsets, carried.kept, lastRead),

@@ -69,8 +69,7 @@ export class TokenList {
   }
 
   /** Lets the next list made by `reusing` have these arrays: for the owner of the list, once nothing
-   * reads it any more. The list is empty afterwards, so that a reader left behind finds no tokens rather
-   * than another text's. */
+   * reads it any more (statements read their tokens from it). The list is empty afterwards. */
   release(): void {
     const spare = TokenList.spare;
     if (this.kinds.length <= SPARE_CAPACITY_MAX && (!spare || spare.kinds.length < this.kinds.length)) {
@@ -222,8 +221,10 @@ function finder(text: string, needle: string): (from: number) => number {
 
 /** Lexes `text` from `start` to `end`, or only up to the first `;` token at or after `stopAfter`. Offsets
  * in tokens and problems are offsets into `text`. */
-export function lex(text: string, start = 0, end = text.length, stopAfter = Infinity): LexResult {
-  const { lexUntil, ...result } = lexer(text, start, end, stopAfter);
+/** `reuse`: the tokens go into the arrays of a list let go (`TokenList.reusing`), for a caller that lets
+ * this one go too once it is done: a check, not a lexing kept or thrown away. */
+export function lex(text: string, start = 0, end = text.length, stopAfter = Infinity, reuse = false): LexResult {
+  const { lexUntil, ...result } = lexer(text, start, end, stopAfter, reuse);
   lexUntil(Infinity);
   return result;
 }
@@ -233,7 +234,7 @@ const LEX_STEP = 65_536;
 
 /** `lex` of a whole text, a step at a time: a step lexes about LEX_STEP characters (a token is never split). */
 export function* lexSteps(text: string): Steps<LexResult> {
-  const { lexUntil, ...result } = lexer(text, 0, text.length, Infinity);
+  const { lexUntil, ...result } = lexer(text, 0, text.length, Infinity, true);
   for (let limit = LEX_STEP; !lexUntil(limit); limit += LEX_STEP) yield;
   return result;
 }
@@ -242,10 +243,11 @@ export function* lexSteps(text: string): Steps<LexResult> {
  * that reaches `limit` and says whether the stretch is done. A plain function rather than a generator:
  * counted under cachegrind, lexing the benchmark script took 149 million instructions as a generator,
  * 141 million so, against 137 million before it could stop. */
-function lexer(text: string, start: number, end: number, stopAfter: number): LexResult & { lexUntil(limit: number): boolean } {
+function lexer(text: string, start: number, end: number, stopAfter: number, reuse: boolean): LexResult & { lexUntil(limit: number): boolean } {
   // Room for a token every eight characters (SQL scripts run at about nine), so that a long script's
   // list is seldom copied to grow; a lexing that stops at a statement's end starts small.
-  const tokens = stopAfter === Infinity ? TokenList.reusing(Math.max(64, (end - start) >> 3)) : new TokenList(1024);
+  const capacity = stopAfter === Infinity ? Math.max(64, (end - start) >> 3) : 1024;
+  const tokens = reuse ? TokenList.reusing(capacity) : new TokenList(capacity);
   const problems: LexProblem[] = [];
   const boundaries: number[] = [];
   const reaches: number[] = [];

@@ -193,8 +193,8 @@ function parseStretch(text: string, from: number, stopAfter: number): { model: S
 
 /** `text` lexed from the boundary `from` (or 0) to the first `;` at or after `stopAfter`: from the `;`
  * before `from`, so that the lexer sees what it would see reading the whole text. */
-export function lexFrom(text: string, from: number, stopAfter = Infinity): LexResult {
-  return lex(text, Math.max(0, from - 1), text.length, stopAfter);
+export function lexFrom(text: string, from: number, stopAfter = Infinity, reuse = false): LexResult {
+  return lex(text, Math.max(0, from - 1), text.length, stopAfter, reuse);
 }
 
 /** The boundaries of a lexing that started at the `;` before `from` (or at 0), past `from`; their reaches
@@ -240,7 +240,12 @@ export function carryOver(old: Boundaries, text: string): CarriedBoundaries {
   // the rest.
   let found = readOn(lexFrom(text, from, editEnd - 1), from, reach);
   const last = found.offsets.at(-1) ?? -1;
-  if (last >= editEnd && earlier(last) < 0) found = readOn(lexFrom(text, from), from, reach);
+  if (last >= editEnd && earlier(last) < 0) {
+    // Read for its boundaries only: its arrays go to the check that lexes the same stretch next.
+    const rest = lexFrom(text, from);
+    found = readOn(rest, from, reach);
+    rest.tokens.release();
+  }
   const met = found.offsets.findIndex((b) => earlier(b) >= 0);
   const offsets = old.offsets.slice(0, kept);
   const reaches = old.reaches.slice(0, kept);
