@@ -54,7 +54,7 @@ export class TokenList {
     this.offsets = new Int32Array(4 * capacity);
   }
 
-  /** A list for a whole text, in the arrays of one let go if they are large enough. A long script's
+  /** A list for a check's lexing, in the arrays of one let go if they are large enough. A long script's
    * arrays take megabytes, and memory a process touches for the first time costs a page fault per 4 KB
    * (about 10 µs on some virtual machines): new arrays at every check made lexing the benchmark's 1.3 MB
    * script about 40% slower. */
@@ -220,9 +220,8 @@ function finder(text: string, needle: string): (from: number) => number {
 }
 
 /** Lexes `text` from `start` to `end`, or only up to the first `;` token at or after `stopAfter`. Offsets
- * in tokens and problems are offsets into `text`. */
-/** `reuse`: the tokens go into the arrays of a list let go (`TokenList.reusing`), for a caller that lets
- * this one go too once it is done: a check, not a lexing kept or thrown away. */
+ * in tokens and problems are offsets into `text`. With `reuse`, the tokens go into the arrays of a list
+ * let go (`TokenList.reusing`): for a caller that lets this one go too once done, as a check does. */
 export function lex(text: string, start = 0, end = text.length, stopAfter = Infinity, reuse = false): LexResult {
   const { lexUntil, ...result } = lexer(text, start, end, stopAfter, reuse);
   lexUntil(Infinity);
