@@ -42,7 +42,7 @@ function validate(text: string, run: number, languageId: string): void {
   service ??= createLanguageService({ catalog: catalogData() });
   const doc = TextDocument.create(`file:///bench/${run}.${languageId}`, languageId, 1, text);
   service.validate(doc, {});
-  service.forget(doc.uri);
+  service.forget(doc);
 }
 
 const FLOOR_RUNS = 4;

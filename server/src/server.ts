@@ -186,7 +186,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     pending.delete(e.document.uri);
     latestChecks.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
-    service.forget(e.document.uri);
+    service.forget(e.document);
     roleArnsByDocument.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

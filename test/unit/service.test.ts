@@ -120,8 +120,8 @@ describe('language service', () => {
       service.complete(json, { line: 0, character: 60 });
       service.hover(sql, { line: 0, character: 60 });
       const loaded = heapMb();
-      service.forget(sql.uri);
-      service.forget(json.uri);
+      service.forget(sql);
+      service.forget(json);
       return loaded;
     };
     work(50, 'warm-up'); // the catalogue builds the services it is asked about once, and keeps them
@@ -147,7 +147,7 @@ describe('language service', () => {
       let count = 1;
       let step = steps.next();
       for (; !step.done; step = steps.next()) count++;
-      service.forget(doc.uri);
+      service.forget(doc);
       const atOnce = service.validate(doc);
       assert.ok(atOnce.length > 0);
       assert.deepEqual(step.value, atOnce);
@@ -181,7 +181,7 @@ describe('language service', () => {
       const before = heapMb();
       for (let k = 10; k < 40; k++) edit(k);
       const grown = heapMb() - before;
-      service.forget(uri);
+      service.forget(documentOf(text, languageId, uri));
       // Each version kept alive would hold its whole text: at least 30 × 0.3 MB.
       assert.ok(grown < 3, `${uri}: the heap grew by ${grown.toFixed(1)} MB over 30 edits`);
     }

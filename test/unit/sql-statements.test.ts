@@ -439,6 +439,21 @@ describe('sql statements: the model around the cursor', () => {
     assert.deepEqual(modelAround(next, cursor + 3).statements.map((s) => next.slice(s.head.end + 1, s.head.end + 4)), ['t30']);
   });
 
+  it('keeps the boundaries of a few scripts: going back to one neither lexes it again nor carries another over it', () => {
+    const script = (name: string) => Array.from({ length: 400 }, (_, i) => `COPY ${name}${i} FROM 's3://b/${i}/' IAM_ROLE '${A}';\n`).join('');
+    const [a, b] = [script('a'), script('b')];
+    const ofA = boundariesOf(a);
+    assert.deepEqual(ofA.offsets, lex(a).boundaries);
+    assert.deepEqual(boundariesOf(b).offsets, lex(b).boundaries);
+    assert.equal(boundariesOf(a), ofA);
+    // An edit of the first is carried from its own boundaries, even after the second was asked about.
+    boundariesOf(b);
+    const at = a.indexOf('a200');
+    const edited = `${a.slice(0, at)}'${a.slice(at)}`;
+    assert.deepEqual(boundariesOf(edited).offsets, lex(edited).boundaries);
+    assert.equal(boundariesOf(b).offsets.length, 400);
+  });
+
   it('does not take a `;` right before an edit that opens a string for a place the lexer meets the old text again', () => {
     const text = `SELECT 1;x SELECT 2;\nCOPY t FROM 's3://b/' IAM_ROLE '${A}';\nSELECT 3;\n`;
     check(text);

@@ -96,10 +96,12 @@ export function createLanguageService(options: ServiceOptions) {
   }
 
   /** Drops what is kept of a closed document. */
-  function forget(uri: string): void {
-    parses.delete(uri);
-    findingsCache.delete(uri);
-    forgetBoundaries();
+  function forget(doc: TextDocument): void {
+    const checked = findingsCache.get(doc.uri)?.text;
+    parses.delete(doc.uri);
+    findingsCache.delete(doc.uri);
+    forgetBoundaries(doc.getText());
+    if (checked !== undefined) forgetBoundaries(checked);
   }
 
   /** Which analyser a document gets, if any: JSON that is a policy (by content or settings), or SQL.

@@ -142,23 +142,50 @@ export function* checkParts(text: string, lexed: LexResult, check: (part: SqlMod
   }
 }
 
-/** Forgets the statement boundaries known of the latest text (its document was closed). */
-export function forgetBoundaries(): void {
-  known = undefined;
+/** Forgets the statement boundaries known of `text` (its document was closed). */
+export function forgetBoundaries(text: string): void {
+  known = known.filter((b) => b.text !== text);
 }
 
-/** Takes `boundaries` (of the latest text, found by a check) as what is known of it. */
+/** Takes `boundaries` (found by a check) as what is known of their text, in place of those of the text it
+ * was edited from. */
 export function learnBoundaries(boundaries: Boundaries): void {
-  known = boundaries;
+  remember(boundaries, editedFrom(boundaries.text));
 }
 
 /** Statement boundaries of a text: the offsets right after its top-level `;`s, in order, and for each how
  * far the lexer had read when it met it (see `LexResult`). Never changed once made: checks keep them. */
 export interface Boundaries { text: string; offsets: number[]; reaches: number[] }
 
-/** The boundaries known of the latest text: those of its last full check, carried over the edits made
- * since, and completed by the stretches parsed since. */
-let known: Boundaries | undefined;
+/** How many texts' boundaries are kept: those of a few scripts open side by side, so that going back to
+ * one does not lex it again. */
+const TEXTS_KNOWN = 4;
+
+/** The boundaries known of the latest texts, the most recently used first: each those of its text's last
+ * full check, carried over the edits made since, and completed by the stretches parsed since. */
+let known: Boundaries[] = [];
+
+/** Keeps `boundaries` first among the known, in place of the ones at `replacing` (if not -1). */
+function remember(boundaries: Boundaries, replacing: number): Boundaries {
+  known = [boundaries, ...known.filter((_, k) => k !== replacing)].slice(0, TEXTS_KNOWN);
+  return boundaries;
+}
+
+/** The known boundaries whose text `text` is an edit of, or -1: those sharing the most of it at its two
+ * ends, if that is at least half of the longer text (another script shares little of it). */
+function editedFrom(text: string): number {
+  let found = -1;
+  let mostShared = 0;
+  known.forEach((b, k) => {
+    const prefix = commonPrefixLength(b.text, text);
+    const shared = prefix + commonSuffixLength(b.text, text, Math.min(b.text.length, text.length) - prefix);
+    if (shared > mostShared && 2 * shared >= Math.max(b.text.length, text.length)) {
+      found = k;
+      mostShared = shared;
+    }
+  });
+  return found;
+}
 
 /** The model to answer a question at `offset` with (completion, hover, the statement under the cursor).
  * Completion asks after every keystroke, and parsing a long script for each key costs tens of
@@ -175,11 +202,13 @@ export function modelAround(text: string, offset: number): SqlModel {
   const { offsets, reaches } = boundaries;
   // Mostly they are the ones known already: a script's 10,000 boundaries are not copied at every key.
   const same = past - (k + 1) === found.offsets.length && found.offsets.every((o, n) => o === offsets[k + 1 + n] && found.reaches[n] === reaches[k + 1 + n]);
-  if (!same) known = {
-    text,
-    offsets: [...offsets.slice(0, k + 1), ...found.offsets, ...offsets.slice(past)],
-    reaches: [...reaches.slice(0, k + 1), ...found.reaches, ...reaches.slice(past)],
-  };
+  if (!same) {
+    remember({
+      text,
+      offsets: [...offsets.slice(0, k + 1), ...found.offsets, ...offsets.slice(past)],
+      reaches: [...reaches.slice(0, k + 1), ...found.reaches, ...reaches.slice(past)],
+    }, known.indexOf(boundaries));
+  }
   return model;
 }
 
@@ -204,10 +233,12 @@ function readOn(lexed: LexResult, from: number, reach: number): { offsets: numbe
   return { offsets: lexed.boundaries.slice(first), reaches: lexed.reaches.slice(first).map((r) => Math.max(r, reach)) };
 }
 
-/** The boundaries known of `text`: those of the latest text, carried over the edit that made this one. */
+/** The boundaries known of `text`: its own, or those of the text it is an edit of carried over the edit. */
 export function boundariesOf(text: string): Boundaries {
-  if (known?.text !== text) known = carryOver(known ?? { text: '', offsets: [], reaches: [] }, text).boundaries;
-  return known;
+  const same = known.findIndex((b) => b.text === text);
+  if (same >= 0) return remember(known[same], same);
+  const earlier = editedFrom(text);
+  return remember(carryOver(earlier < 0 ? { text: '', offsets: [], reaches: [] } : known[earlier], text).boundaries, earlier);
 }
 
 /** The boundaries of a text carried over from those of an earlier one. The first `kept` are the earlier
