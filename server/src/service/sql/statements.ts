@@ -150,7 +150,7 @@ export function forgetBoundaries(text: string): void {
 /** Takes `boundaries` (found by a check) as what is known of their text, in place of those of the text it
  * was edited from. */
 export function learnBoundaries(boundaries: Boundaries): void {
-  remember(boundaries, editedFrom(boundaries.text));
+  remember(boundaries, editedFrom(boundaries.text)?.index ?? -1);
 }
 
 /** Statement boundaries of a text: the offsets right after its top-level `;`s, in order, and for each how
@@ -171,18 +171,22 @@ function remember(boundaries: Boundaries, replacing: number): Boundaries {
   return boundaries;
 }
 
-/** The known boundaries whose text `text` is an edit of, or -1: those sharing the most of it at its two
- * ends, if that is at least half of the longer text (another script shares little of it). */
-function editedFrom(text: string): number {
-  let found = -1;
-  let mostShared = 0;
-  known.forEach((b, k) => {
-    const prefix = commonPrefixLength(b.text, text);
-    const shared = prefix + commonSuffixLength(b.text, text, Math.min(b.text.length, text.length) - prefix);
-    if (shared > mostShared && 2 * shared >= Math.max(b.text.length, text.length)) {
-      found = k;
-      mostShared = shared;
-    }
+/** How much two texts share at their start, and after that at their end: where an edit made one of the other. */
+interface SharedEnds { prefix: number; suffix: number }
+
+function sharedEnds(a: string, b: string): SharedEnds {
+  const prefix = commonPrefixLength(a, b);
+  return { prefix, suffix: commonSuffixLength(a, b, Math.min(a.length, b.length) - prefix) };
+}
+
+/** Which known boundaries `text` is an edit of, and what the two texts share: those sharing the most of
+ * it, if that is at least half of the longer text (another script shares little of it). */
+function editedFrom(text: string): { index: number; ends: SharedEnds } | undefined {
+  let found: { index: number; ends: SharedEnds } | undefined;
+  known.forEach((b, index) => {
+    const ends = sharedEnds(b.text, text);
+    const shared = ends.prefix + ends.suffix;
+    if (2 * shared >= Math.max(b.text.length, text.length) && (!found || shared > found.ends.prefix + found.ends.suffix)) found = { index, ends };
   });
   return found;
 }
@@ -238,7 +242,8 @@ export function boundariesOf(text: string): Boundaries {
   const same = known.findIndex((b) => b.text === text);
   if (same >= 0) return remember(known[same], same);
   const earlier = editedFrom(text);
-  return remember(carryOver(earlier < 0 ? { text: '', offsets: [], reaches: [] } : known[earlier], text).boundaries, earlier);
+  if (!earlier) return remember(carryOver({ text: '', offsets: [], reaches: [] }, text).boundaries, -1);
+  return remember(carryOver(known[earlier.index], text, earlier.ends).boundaries, earlier.index);
 }
 
 /** The boundaries of a text carried over from those of an earlier one. The first `kept` are the earlier
@@ -246,15 +251,14 @@ export function boundariesOf(text: string): Boundaries {
  * after the one at `resumedFrom`, moved by the change in length; those between are new. */
 export interface CarriedBoundaries { boundaries: Boundaries; kept: number; resumed: number; resumedFrom: number }
 
-/** The boundaries of `text`, carried over from those of an earlier text `old`.
+/** The boundaries of `text`, carried over from those of an earlier text `old` (`ends`: what the two share,
+ * when the caller has measured it already).
  * - Those the lexer met before it had read as far as the first change hold as they are.
  * - From the last of them, the lexer reads the new text on, to the first `;` after the edit: if the
  *   earlier text had a boundary there too, the lexer reads on from it as it did before, so the boundaries
  *   after it hold, moved by the change in length.
  * - Else (the edit opened a string or a comment, say), the rest is lexed to find where it meets them again. */
-export function carryOver(old: Boundaries, text: string): CarriedBoundaries {
-  const prefix = commonPrefixLength(old.text, text);
-  const suffix = commonSuffixLength(old.text, text, Math.min(old.text.length, text.length) - prefix);
+export function carryOver(old: Boundaries, text: string, { prefix, suffix }: SharedEnds = sharedEnds(old.text, text)): CarriedBoundaries {
   const shift = text.length - old.text.length;
   const editEnd = text.length - suffix;
   const kept = lastAtOrBefore(old.reaches, prefix) + 1;
