@@ -150,7 +150,9 @@ export function forgetBoundaries(text: string): void {
 /** Takes `boundaries` (found by a check) as what is known of their text, in place of those of the text it
  * was edited from. */
 export function learnBoundaries(boundaries: Boundaries): void {
-  remember(boundaries, editedFrom(boundaries.text)?.index ?? -1);
+  // Mostly completion has asked about this very text already: no need to measure what it shares.
+  const same = known.findIndex((b) => b.text === boundaries.text);
+  remember(boundaries, same >= 0 ? same : editedFrom(boundaries.text)?.index ?? -1);
 }
 
 /** Statement boundaries of a text: the offsets right after its top-level `;`s, in order, and for each how
